@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the pinned code-server (a real VS Code: workbench + Node extension host) into .cache/, where the
+# integration and UI tests find it. Idempotent: a second run with the same lock file does nothing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# code-server's postinstall refuses any Node but 24.
+FORCE_NODE24=1 source "$root/scripts/node24.sh"
+src="$root/test/vscode/code-server"
+dest="$root/.cache/code-server"
+stamp="$dest/.installed-$(cat "$src"/package*.json | sha1sum | cut -c1-12)"
+if [ -f "$stamp" ] && [ -x "$dest/node_modules/.bin/code-server" ]; then
+  echo "[setup-vscode] code-server already installed in $dest"
+  exit 0
+fi
+echo "[setup-vscode] installing code-server into $dest (compiles native addons: a few minutes)"
+rm -rf "$dest"
+mkdir -p "$dest"
+cp "$src/package.json" "$dest/"
+if [ -f "$src/package-lock.json" ]; then
+  cp "$src/package-lock.json" "$dest/"
+  (cd "$dest" && npm ci --no-audit --no-fund --loglevel=error)
+else
+  (cd "$dest" && npm install --no-audit --no-fund --loglevel=error && cp package-lock.json "$src/")
+fi
+touch "$stamp"
+echo "[setup-vscode] $("$dest/node_modules/.bin/code-server" --version | head -1)"
