@@ -120,5 +120,6 @@ export interface ApiRoot {
   /** From `X-MongoDB-Service-Version: gitHash=…; versionString=…`. */
   versionString?: string;
   gitHash?: string;
+  links?: Link[];
   extra: ExtraFields;
 }
