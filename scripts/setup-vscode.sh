@@ -7,7 +7,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FORCE_NODE24=1 source "$root/scripts/node24.sh"
 src="$root/test/vscode/code-server"
 dest="$root/.cache/code-server"
-stamp="$dest/.installed-$(cat "$src"/package*.json | sha1sum | cut -c1-12)"
+# The stamp names the manifest + lock it was installed from, so editing either triggers a reinstall.
+stamp_of() { echo "$dest/.installed-$(cat "$src"/package*.json | sha1sum | cut -c1-12)"; }
+stamp="$(stamp_of)"
 if [ -f "$stamp" ] && [ -x "$dest/node_modules/.bin/code-server" ]; then
   echo "[setup-vscode] code-server already installed in $dest"
   exit 0
@@ -22,5 +24,7 @@ if [ -f "$src/package-lock.json" ]; then
 else
   (cd "$dest" && npm install --no-audit --no-fund --loglevel=error && cp package-lock.json "$src/")
 fi
-touch "$stamp"
-echo "[setup-vscode] $("$dest/node_modules/.bin/code-server" --version | head -1)"
+# Recomputed: a first install has just written the lock file, which is part of the stamp.
+touch "$(stamp_of)"
+# --config /dev/null: without it code-server writes ~/.config/code-server/config.yaml.
+echo "[setup-vscode] $("$dest/node_modules/.bin/code-server" --config /dev/null --version | head -1)"

@@ -1,0 +1,102 @@
+// Bundles the extension (Node, CommonJS) and the webview script (browser, IIFE) into dist/, and copies the
+// codicon font the webview uses. `--production` minifies and drops source maps; `--watch` rebuilds on change
+// and logs lines the `$esbuild-watch` problem matcher understands.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = __dirname;
+const dist = path.join(root, 'dist');
+
+/**
+ * Logs one `[watch] build started` / `[watch] build finished` pair per rebuild (however many bundles it
+ * touches) and each error as `✘ [ERROR] msg` + `file:line:col:`, which the `$esbuild-watch` problem matcher reads.
+ */
+let running = 0;
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (running++ === 0 && watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      if (--running === 0 && watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    outfile: path.join(dist, 'extension.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+  },
+];
+
+const webviewEntry = path.join(root, 'src/panel/webview/main.ts');
+if (fs.existsSync(webviewEntry)) {
+  builds.push({
+    ...common,
+    entryPoints: [webviewEntry],
+    outfile: path.join(dist, 'webview.js'),
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  });
+} else {
+  console.log(`[esbuild] ${path.relative(root, webviewEntry)} not found: webview bundle skipped`);
+}
+
+function copyCodicons() {
+  const from = path.join(root, 'node_modules/@vscode/codicons/dist');
+  const to = path.join(dist, 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
+async function main() {
+  copyCodicons();
+  if (production) {
+    // Maps from an earlier development build would otherwise sit beside the minified bundle.
+    for (const { outfile } of builds) fs.rmSync(`${outfile}.map`, { force: true });
+  }
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  if (results.some((r) => r.status === 'rejected')) {
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+// Flat config: typescript-eslint's recommended rules for all TypeScript, plus the one layering rule the
+// architecture depends on: the Ops Manager domain (src/opsManager) is plain Node and never sees `vscode`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**', '**/*.vsix'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Stripping control characters from untrusted text (server file names, log lines, HTML) is deliberate
+      // here, and a regex with \u0000-\u001f is the clearest way to say it.
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // Build scripts and configs run in plain Node as CommonJS or ES modules.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly',
+        Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/opsManager/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/opsManager is plain Node: pass what it needs in from the VS Code layers instead.' }],
+      }],
+      '@typescript-eslint/no-require-imports': 'error',
+    },
+  },
+);
