@@ -1,0 +1,57 @@
+// Composition root: builds the services and registers the view, the commands and the panel. Nothing else.
+// The HTTP stack (client, undici) is not loaded here: the client cache requires it on first use.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { ClientCache } from './config/clients';
+import { ServerRegistry } from './config/registry';
+import { registerDownloadCommand } from './download';
+import { createLog } from './log';
+import { OpsManagerError } from './opsManager/errors';
+import { registerRestoreJobPanels } from './panel';
+import type { Services } from './services';
+import { RestoreJobsTreeProvider, VIEW_ID } from './tree/provider';
+
+/** Returned by activate() for the integration tests only; not an API for other extensions. */
+export interface TestApi {
+  treeProvider: RestoreJobsTreeProvider;
+  treeView: vscode.TreeView<unknown>;
+  /** The restore-job panels (the panel suite inspects their state). */
+  panels: ReturnType<typeof registerRestoreJobPanels>;
+  /** Where this extension host writes its logs (the output channel's file is beside it). */
+  logUri: vscode.Uri;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi {
+  const log = createLog();
+  const servers = new ServerRegistry(context.secrets);
+  const clients = new ClientCache(servers, log);
+  const tree = new RestoreJobsTreeProvider(servers, clients, log);
+  context.subscriptions.push(log, servers, clients, tree);
+
+  const services: Services = {
+    log,
+    servers,
+    clients,
+    async fetchJob(ref, signal) {
+      const client = await clients.get(ref.server);
+      if (ref.clusterId !== undefined) return client.getRestoreJob(ref.groupId, ref.clusterId, ref.jobId, { signal });
+      if (ref.hostId !== undefined) return client.getConfigServerRestoreJob(ref.groupId, ref.hostId, ref.jobId, { signal });
+      throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('A restore job reference needs a cluster ID or a host ID.') });
+    },
+    refreshTree: (ref) => tree.refreshMatching(ref),
+  };
+
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(treeView);
+
+  const panels = registerRestoreJobPanels(context, services);
+  registerCommands({ context, services, clientFactory: clients, tree, panels });
+  registerDownloadCommand(context, services, panels);
+
+  log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
+  return { treeProvider: tree, treeView, panels, logUri: context.logUri };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,207 @@
+// The sidebar tree against the simulator, walked the way VS Code walks it: servers → groups → clusters (sharded
+// members tucked under their parent) → restore jobs newest first, the explanatory error nodes with their fixes,
+// stable ids, getParent for reveal, and partial refresh.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { SAMPLE } from '../simulator/sampleData';
+import type { TreeNode } from '../../src/tree/nodes/common';
+import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText } from './uiSupport';
+
+const G = SAMPLE.groups;
+const C = SAMPLE.clusters;
+const J = SAMPLE.jobs;
+const MISSING_GROUP = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+
+function commandOf(node: TreeNode): vscode.Command | undefined {
+  return item(node).command;
+}
+
+async function errorNodeUnder(parent: TreeNode): Promise<TreeNode> {
+  const nodes = await children(parent);
+  assert.equal(nodes.length, 1, `one error node under ${labelOf(parent)}: ${JSON.stringify(nodes.map(labelOf))}`);
+  assert.equal(item(nodes[0]).contextValue, 'error');
+  return nodes[0];
+}
+
+async function actionCommands(errorNode: TreeNode): Promise<string[]> {
+  return (await children(errorNode)).map((action) => commandOf(action)?.command ?? '');
+}
+
+describe('Tree', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+
+  before(async () => {
+    sim = await startSimulator();
+    await setServers([
+      { name: 'Sim', baseUrl: sim.baseUrl, username: sim.user },
+      { name: 'No Key', baseUrl: sim.baseUrl, username: 'someone-else' },
+      { name: 'Wrong Key', baseUrl: `${sim.baseUrl}/api/public/v1.0/`, username: 'wrong-user' },
+      {
+        name: 'Configured',
+        baseUrl: `${sim.baseUrl}/`,
+        username: sim.user,
+        groups: [
+          { id: G.staging.id, name: 'Staging (configured)', clusters: [{ id: C.staging.id, name: 'staging rs' }] },
+          { id: MISSING_GROUP, name: 'Gone' },
+          { id: G.notInGroup.id },
+        ],
+      },
+      { name: 'Broken entry', baseUrl: 'ftp://example.invalid', username: '' },
+    ]);
+    await setApiKey('Sim', sim.key);
+    await setApiKey('Wrong Key', 'not-the-right-key-1234');
+  });
+
+  after(async () => {
+    await setServers([]);
+    await sim?.close();
+  });
+
+  it('lists servers in settings order, and an invalid entry as an explanation', async () => {
+    const roots = await children();
+    assert.deepEqual(roots.map(labelOf), ['Sim', 'No Key', 'Wrong Key', 'Configured', 'Invalid server entry "Broken entry"']);
+    assert.equal(item(roots[0]).contextValue, 'server');
+    assert.equal(item(roots[1]).contextValue, 'server noApiKey');
+    const invalid = roots[4];
+    const problems = (await children(invalid)).map(labelOf);
+    assert.ok(problems.some((p) => p.includes('https://')), `explains the URL: ${problems.join(' | ')}`);
+    assert.ok(problems.some((p) => p.includes('"username"')), `explains the user name: ${problems.join(' | ')}`);
+    assert.equal(commandOf(invalid)?.command, 'opsManager.openSettings');
+  });
+
+  it('discovers groups, sorted by name, with stable ids', async () => {
+    const server = await nodeAt('Sim');
+    const groups = await children(server);
+    assert.deepEqual(groups.map(labelOf), [G.restricted.name, G.production.name, G.sandbox.name, G.staging.name]);
+    const production = groups[1];
+    assert.equal(item(production).contextValue, 'group');
+    assert.equal(item(production).id, `server:Sim/group:${G.production.id}`);
+    assert.equal(item(production).description, G.production.id);
+    // Not listed: a group the key is not a member of.
+    assert.ok(!groups.map(labelOf).includes(G.notInGroup.name));
+  });
+
+  it('shows top-level clusters, with shards and config server under the sharded cluster', async () => {
+    const clusters = await children(await nodeAt('Sim', G.production.name));
+    assert.deepEqual(clusters.map(labelOf), ['catalog', 'legacy-events', 'rs-orders']);
+    for (const cluster of clusters) assert.equal(item(cluster).contextValue, 'cluster');
+    const catalog = clusters[0];
+    assert.equal(item(catalog).id, `server:Sim/group:${G.production.id}/cluster:${C.catalog.id}`);
+    const catalogChildren = await children(catalog);
+    const members = catalogChildren[0];
+    assert.equal(item(members).contextValue, 'clusterMembers');
+    const memberNodes = await children(members);
+    assert.deepEqual(memberNodes.map(labelOf), ['catalog_shard_0', 'catalog_shard_1', 'catalog_config']);
+    assert.ok(tooltipText(memberNodes[2]).includes(C.catalogConfig.id));
+    // Restore jobs are asked of the top-level cluster: the sharded restore's jobs are listed under it.
+    const jobIds = catalogChildren.slice(1).map((node) => item(node).id ?? '');
+    assert.ok(jobIds.some((id) => id.endsWith(`/job:${J.sharded.id}`)), JSON.stringify(jobIds));
+    assert.ok(
+      sim.log.every((entry) => !entry.url.includes(`/clusters/${C.catalogShard0.id}/restoreJobs`)),
+      'never asks a shard for restore jobs',
+    );
+  });
+
+  it('lists restore jobs newest first, labelled, described, iconed and clickable', async () => {
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const ids = jobs.map((node) => (item(node).id ?? '').replace(/^.*\/job:/, ''));
+    assert.deepEqual(ids.slice(0, 3), [J.inProgress.id, J.notStarted.id, J.ready.id]);
+    assert.equal(ids[ids.length - 1], J.expired.id);
+    const ready = jobs[2];
+    const readyItem = item(ready);
+    assert.equal(readyItem.description, 'Ready');
+    assert.match(readyItem.contextValue ?? '', /^restoreJob\b/);
+    assert.ok(readyItem.iconPath instanceof vscode.ThemeIcon && readyItem.iconPath.id === 'pass-filled');
+    assert.doesNotMatch(labelOf(ready), /^[0-9a-f]{24}$/, 'label is the created time, not the ID');
+    assert.ok(/\d/.test(labelOf(ready)));
+    const tooltip = tooltipText(ready);
+    for (const id of [J.ready.id, C.orders.id, G.production.id]) assert.ok(tooltip.includes(id), `tooltip names ${id}`);
+    assert.equal(readyItem.command?.command, 'opsManager.openRestoreJob');
+    assert.deepEqual(readyItem.command?.arguments?.[0], { server: 'Sim', groupId: G.production.id, clusterId: C.orders.id, jobId: J.ready.id });
+    const broken = jobs.find((node) => (item(node).id ?? '').endsWith(J.broken.id));
+    assert.ok(broken);
+    assert.equal(item(broken).description, 'Broken · Failed');
+    const expired = jobs[jobs.length - 1];
+    assert.equal(item(expired).description, 'Expired');
+  });
+
+  it('says when a group has no clusters and a cluster no restore jobs', async () => {
+    const sandbox = await children(await nodeAt('Sim', G.sandbox.name));
+    assert.deepEqual(sandbox.map(labelOf), ['No clusters in this group']);
+    const scratch = await children(await nodeAt('Sim', G.staging.name, 'rs-scratch'));
+    assert.deepEqual(scratch.map(labelOf), ['No restore jobs']);
+  });
+
+  it('parents lead back to the server, so reveal works', async () => {
+    const api = await testApi();
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const chain: string[] = [];
+    for (let node: TreeNode | undefined = jobs[0]; node !== undefined; node = api.treeProvider.getParent(node)) chain.push(labelOf(node));
+    assert.deepEqual(chain.slice(1), ['rs-orders', G.production.name, 'Sim']);
+    await api.treeView.reveal(jobs[0], { select: true, focus: false, expand: false });
+    assert.equal((api.treeView.selection[0] as TreeNode | undefined)?.id, jobs[0].id);
+  });
+
+  it('explains a missing API key, with "Set API Key…" as the fix', async () => {
+    const error = await errorNodeUnder(await nodeAt('No Key'));
+    assert.equal(labelOf(error), 'No API key set');
+    const actions = await children(error);
+    assert.equal(commandOf(actions[0])?.command, 'opsManager.setApiKey');
+    assert.deepEqual(commandOf(actions[0])?.arguments, [{ server: 'No Key' }]);
+  });
+
+  it('explains a rejected key (401) and retries when clicked', async () => {
+    const server = await nodeAt('Wrong Key');
+    const error = await errorNodeUnder(server);
+    assert.equal(labelOf(error), 'API key rejected (401)');
+    assert.ok((await actionCommands(error)).includes('opsManager.setApiKey'));
+    const retry = commandOf(error);
+    assert.equal(retry?.command, 'opsManager.refresh');
+    const before = sim.log.length;
+    await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+    const again = await errorNodeUnder(server);
+    assert.equal(labelOf(again), 'API key rejected (401)');
+    assert.ok(sim.log.length > before, 'clicking the error asked the server again');
+  });
+
+  it('uses configured groups and clusters, and explains a missing group (404) and NOT_IN_GROUP', async () => {
+    const groups = await children(await nodeAt('Configured'));
+    assert.deepEqual(groups.map(labelOf), ['Staging (configured)', 'Gone', G.notInGroup.id]);
+    const clusters = await children(groups[0]);
+    assert.deepEqual(clusters.map(labelOf), ['staging rs']);
+    assert.ok((await children(clusters[0])).length > 0);
+
+    const gone = await errorNodeUnder(groups[1]);
+    assert.equal(labelOf(gone), 'Group not found (404)');
+    assert.deepEqual(await actionCommands(gone), ['opsManager.openSettings']);
+
+    const notInGroup = await errorNodeUnder(groups[2]);
+    assert.match(labelOf(notInGroup), /401/);
+  });
+
+  it('explains an IP address missing from the access list (403)', async () => {
+    const error = await errorNodeUnder(await nodeAt('Sim', G.restricted.name));
+    assert.equal(labelOf(error), 'IP address not on the access list (403)');
+    assert.match(tooltipText(error), /access list/);
+    const actions = await actionCommands(error);
+    assert.ok(actions.includes('opsManager.openSettings') && actions.includes('opsManager.showLog'), actions.join());
+  });
+
+  it('refreshes one node without reloading the others', async () => {
+    const api = await testApi();
+    const orders = await nodeAt('Sim', G.production.name, 'rs-orders');
+    const first = await children(orders);
+    sim.clearLog();
+    api.treeProvider.refresh(orders);
+    const second = await children(orders);
+    assert.deepEqual(second.map((n) => n.id), first.map((n) => n.id), 'same stable ids after refresh');
+    const requests = sim.log.filter((entry) => entry.status !== 401).map((entry) => entry.url);
+    assert.ok(requests.length >= 1 && requests.every((url) => url.includes(`/clusters/${C.orders.id}/restoreJobs`)), requests.join('\n'));
+    // The sibling cluster kept its children: no request for it.
+    sim.clearLog();
+    await children(await nodeAt('Sim', G.production.name, 'catalog'));
+    assert.equal(sim.log.length, 0);
+  });
+});
