@@ -1,0 +1,95 @@
+// The simulator's own records. They are typed for the tests' convenience and turned into Ops Manager JSON by
+// serialize.ts; fields that only steer the simulator (access, archive, becomes) never reach the wire.
+
+export interface SimGroup {
+  id: string;
+  name: string;
+  orgId: string;
+  activeAgentCount: number;
+  replicaSetCount: number;
+  shardCount: number;
+  tags: string[];
+  /** NOT_IN_GROUP: the user is not a member (authenticated 401, hidden from the list).
+   *  IP_ADDRESS_NOT_ON_WHITELIST: every request about this group answers 403. */
+  access?: 'NOT_IN_GROUP' | 'IP_ADDRESS_NOT_ON_WHITELIST';
+  extraFields?: Record<string, unknown>;
+}
+
+export interface SimCluster {
+  id: string;
+  groupId: string;
+  clusterName: string;
+  typeName: string;
+  replicaSetName?: string;
+  shardName?: string;
+  lastHeartbeat: string;
+  extraFields?: Record<string, unknown>;
+}
+
+/** A legacy mirrored config server (SCCC) host, addressed by /groups/{G}/hosts/{HOST}/restoreJobs. */
+export interface SimHost {
+  id: string;
+  groupId: string;
+  hostname: string;
+  port: number;
+  typeName: string;
+  clusterId: string;
+}
+
+export interface SimHash {
+  fileName: string;
+  hash: string;
+  typeName: string;
+}
+
+export interface SimDelivery {
+  methodName: string;
+  statusName: string;
+  expirationHours?: number;
+  expires?: string;
+  maxDownloads?: number;
+  /** Sent verbatim when set (e.g. a hostile scheme); otherwise derived from `archive` on the backup host. */
+  url?: string;
+  /** Also publish `urlV2` + `authHeader`/`authBearer`/`authValue`; the v2 URL then demands the bearer token. */
+  v2?: { authValue: string };
+  targetClusterId?: string;
+  targetGroupId?: string;
+  extraFields?: Record<string, unknown>;
+}
+
+export interface SimArchive {
+  /** Last path segment of the pull URL. */
+  fileName: string;
+  /** Path token of the pull URL (may contain `=`). */
+  token: string;
+}
+
+export interface SimRestoreJob {
+  id: string;
+  groupId: string;
+  clusterId?: string;
+  hostId?: string;
+  batchId?: string;
+  created: string;
+  delivery: SimDelivery;
+  encryptionEnabled: boolean;
+  masterKeyUUID?: string;
+  hashes?: SimHash[];
+  pointInTime: boolean;
+  snapshotId: string;
+  statusName: string;
+  timestamp: { date: string; increment: number | string };
+  extraFields?: Record<string, unknown>;
+  /** Where the archive is served from (HTTP jobs). */
+  archive?: SimArchive;
+  /** The job finishes by itself: `afterMs` after it is first served (list or get), its statuses become these. */
+  becomes?: { afterMs?: number; statusName: string; deliveryStatusName: string; firstServedAt?: number };
+}
+
+export interface SampleData {
+  groups: SimGroup[];
+  clusters: SimCluster[];
+  hosts: SimHost[];
+  /** Deliberately not sorted by `created`: clients must sort. */
+  jobs: SimRestoreJob[];
+}
