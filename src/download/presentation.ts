@@ -1,0 +1,81 @@
+// How a download shows itself: the progress line, the panel's copy of it, and the notification at the end with
+// "Reveal in File Explorer" (not registered in the web workbench of code-server: fall back) and "Open Folder".
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DownloadProgress, DownloadResult } from '../opsManager/download';
+import { formatBytes, formatDuration } from '../opsManager/downloadFormat';
+import type { DownloadProgress as PanelProgress } from '../panel';
+
+/** "740.2 MiB of 1.00 GiB (72%) · 85.3 MiB/s · 3 s left" */
+export function progressText(p: DownloadProgress): string {
+  const parts: string[] = [];
+  if (p.totalBytes !== undefined && p.percent !== undefined) {
+    parts.push(vscode.l10n.t('{0} of {1} ({2}%)', formatBytes(p.receivedBytes), formatBytes(p.totalBytes), Math.floor(p.percent)));
+  } else {
+    parts.push(formatBytes(p.receivedBytes));
+  }
+  if (p.bytesPerSecond > 0) {
+    parts.push(vscode.l10n.t('{0}/s', formatBytes(p.bytesPerSecond)));
+  }
+  if (p.etaSeconds !== undefined && p.totalBytes !== undefined && p.receivedBytes < p.totalBytes) {
+    parts.push(vscode.l10n.t('{0} left', formatDuration(p.etaSeconds)));
+  }
+  return parts.join(' · ');
+}
+
+export function toPanelProgress(p: DownloadProgress): PanelProgress {
+  const out: PanelProgress = { received: p.receivedBytes, bytesPerSecond: p.bytesPerSecond };
+  if (p.totalBytes !== undefined) out.total = p.totalBytes;
+  if (p.percent !== undefined) out.percent = p.percent;
+  if (p.etaSeconds !== undefined) out.etaSeconds = p.etaSeconds;
+  return out;
+}
+
+/** The end-of-download notification; not awaited, so the command returns its result at once. */
+export function announceSaved(result: DownloadResult): void {
+  const name = path.basename(result.path);
+  const size = formatBytes(result.bytes);
+  const reveal = vscode.l10n.t('Reveal in File Explorer');
+  const openFolder = vscode.l10n.t('Open Folder');
+  const shown = result.verified
+    ? vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} ({1}). SHA-1 verified: {2}', name, size, result.sha1), reveal, openFolder)
+    : vscode.window.showWarningMessage(
+        vscode.l10n.t('Saved {0} ({1}), but it could not be verified: {2} Its SHA-1 is {3}.', name, size, result.unverifiedReason ?? '', result.sha1),
+        reveal,
+        openFolder,
+      );
+  void shown.then(async (choice) => {
+    const uri = vscode.Uri.file(result.path);
+    if (choice === reveal) {
+      await revealFile(uri);
+    } else if (choice === openFolder) {
+      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path.dirname(result.path)), { forceNewWindow: true });
+    }
+  });
+}
+
+/**
+ * The OS file manager where there is one; code-server's web workbench has no `revealFileInOS`, so there the file
+ * is selected in the Explorer when it is inside the workspace, and otherwise its path is copied.
+ */
+export async function revealFile(uri: vscode.Uri): Promise<'os' | 'explorer' | 'clipboard'> {
+  try {
+    await vscode.commands.executeCommand('revealFileInOS', uri);
+    return 'os';
+  } catch {
+    // not available here: fall back below
+  }
+  if (vscode.workspace.getWorkspaceFolder(uri) !== undefined) {
+    try {
+      await vscode.commands.executeCommand('revealInExplorer', uri);
+      return 'explorer';
+    } catch {
+      // fall back to the clipboard
+    }
+  }
+  await vscode.env.clipboard.writeText(uri.fsPath);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('This window cannot open a file manager. The path was copied to the clipboard: {0}', uri.fsPath),
+  );
+  return 'clipboard';
+}
