@@ -1,0 +1,76 @@
+// "Fetch Restore Job by ID…" from the palette: group and cluster picks, the ID input box with its validation, the
+// panel showing the job as Ops Manager serves it, and Ops Manager's own "not found" message for an unknown ID.
+import * as assert from 'node:assert/strict';
+import { SAMPLE } from '../../simulator/sampleData';
+import { expectText, expectVisible, panelUtc, servedJob } from '../expect';
+import { startPaletteLookup, waitForPanel } from '../navigate';
+import type { UiSession } from '../session';
+import { waitUntil, WAIT } from '../workbench';
+
+export function defineLookupTests(session: () => UiSession): void {
+  it('Fetch Restore Job by ID shows the job\'s ID, status, snapshot, delivery URL and expiry as Ops Manager serves them', async () => {
+    const s = session();
+    await s.wb.reset();
+    const served = await servedJob(s.sim, SAMPLE.jobs.ready.id);
+    await startPaletteLookup(s);
+    await s.wb.answerInput('Fetch Restore Job by ID', served.id);
+    await waitForPanel(s, served.id);
+
+    const panel = s.wb.panel;
+    await expectText(panel.locator('[data-field="id"] dd .mono'), served.id);
+    await expectText(panel.locator('[data-field="statusName"] .badge'), served.statusName);
+    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), served.delivery.statusName);
+    await expectText(panel.locator('[data-field="snapshotId"] dd .mono'), served.snapshotId);
+    assert.ok(served.delivery.url !== undefined && served.delivery.expires !== undefined, 'the READY job has a URL and an expiry');
+    await expectText(panel.locator('[data-field="delivery.url"] dd .url'), served.delivery.url);
+    await expectText(panel.locator('[data-field="delivery.expires"] dd time').first(), panelUtc(served.delivery.expires));
+    await expectText(panel.locator('[data-field="delivery.expires"] dd time[data-relative]'), /^(in \d+ (minutes|hours|days)|tomorrow)$/);
+    await expectText(panel.locator('#download-note'), /^Ready to download as .+\.tar\.gz\.$/);
+    assert.equal(await panel.locator('#download-button').isEnabled(), true, 'Download is enabled for a READY job');
+  });
+
+  it('a malformed job ID is refused in the input box with the reason', async () => {
+    const s = session();
+    await s.wb.reset();
+    await startPaletteLookup(s);
+    const box = s.wb.quickInputBox;
+
+    await box.fill('65e0f1a2b3c4');
+    await expectText(s.wb.quickInputMessage, /A restore job ID has 24 hexadecimal characters; this has 12\./);
+    await box.press('Enter');
+    await stillOpen(s, 'the input box after Enter with a 12-character ID');
+    await expectText(s.wb.quickInputMessage, /this has 12\./);
+
+    await box.fill('orders-backup-01');
+    await expectText(s.wb.quickInputMessage, /A restore job ID has 24 characters 0–9 and a–f/);
+    await box.press('Enter');
+    await stillOpen(s, 'the input box after Enter with a name instead of an ID');
+    await s.wb.screenshot('malformed ID refused');
+
+    await s.wb.dismissQuickInput();
+    assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
+  });
+
+  it('an unknown job ID shows Ops Manager\'s "not found" message', async () => {
+    const s = session();
+    await s.wb.reset();
+    const unknown = '65e0f1a2b3c4d5e6f7a8b9ff';
+    assert.equal(s.sim.job(unknown), undefined);
+    await startPaletteLookup(s);
+    await s.wb.answerInput('Fetch Restore Job by ID', unknown);
+    await expectVisible(s.wb.toast(`No restore job with ID ${unknown} exists`), 'an error notification with Ops Manager\'s "No restore job with ID … exists."');
+    await expectVisible(s.wb.toast(`No restore job with ID ${unknown} exists`).locator('.monaco-button', { hasText: 'Show Log' }), 'its "Show Log" button');
+    assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
+  });
+}
+
+/** The input box stays open for a while after Enter (refused), rather than closing (accepted). */
+async function stillOpen(s: UiSession, what: string): Promise<void> {
+  // A refused Enter changes nothing on screen, so watch for the opposite for a bounded time: the box closing.
+  const closed = await waitUntil(async () => !(await s.wb.quickInputBox.isVisible()), what, 1500).then(
+    () => true,
+    () => false,
+  );
+  assert.equal(closed, false, `${what}: the input box closed, so the value was accepted`);
+  await s.wb.quickInputBox.waitFor({ state: 'visible', timeout: WAIT.short });
+}

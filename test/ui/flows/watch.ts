@@ -1,0 +1,40 @@
+// A job still being prepared, watched while its panel is open: the panel says it is checking, then turns READY on
+// its own, enables Download, and a notification says the archive is ready.
+import * as assert from 'node:assert/strict';
+import { SAMPLE } from '../../simulator/sampleData';
+import { expectText, expectVisible } from '../expect';
+import { openJobFromTree } from '../navigate';
+import type { UiSession } from '../session';
+import { WAIT } from '../workbench';
+
+export function defineWatchTests(session: () => UiSession): void {
+  it('an IN_PROGRESS job turns READY in its open panel, and a notification says so', async () => {
+    const s = session();
+    await s.wb.reset();
+    const job = s.sim.job(SAMPLE.jobs.inProgress.id);
+    assert.ok(job, 'the simulator has the IN_PROGRESS job');
+    // Start its clock now: READY 6 s after the panel first asks for it.
+    job.statusName = 'IN_PROGRESS';
+    job.delivery.statusName = 'IN_PROGRESS';
+    job.becomes = { statusName: 'FINISHED', deliveryStatusName: 'READY', afterMs: 6000 };
+
+    await openJobFromTree(s, job.id);
+    const panel = s.wb.panel;
+    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'IN_PROGRESS');
+    assert.equal(await panel.locator('#download-button').isDisabled(), true, 'Download is disabled while the archive is prepared');
+    await expectText(panel.locator('#download-note'), /still being prepared/);
+    await expectText(panel.locator('.watching'), 'Checking every 2 s while the job is in progress');
+    await s.wb.screenshot('job in progress being watched');
+
+    // 6 s to finish plus a 2 s poll interval, with room for a loaded machine.
+    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'READY', WAIT.ui * 2);
+    await expectText(panel.locator('[data-field="statusName"] .badge'), 'FINISHED');
+    await waitEnabled(s);
+    await expectVisible(s.wb.toast(`Restore job ${job.id.slice(0, 8)}… is ready to download.`), 'the "ready to download" notification');
+    assert.equal(await panel.locator('.watching').count(), 0, 'the panel no longer says it is checking');
+  });
+}
+
+async function waitEnabled(s: UiSession): Promise<void> {
+  await s.wb.panel.locator('#download-button:not([disabled])').waitFor({ state: 'visible', timeout: WAIT.ui });
+}

@@ -1,0 +1,53 @@
+// Getting somewhere in the workbench the way a person would: the tree down to a cluster, a job's row, the palette
+// lookup's steps, and the panel of a job.
+import type { Locator } from 'playwright-core';
+import { SAMPLE } from '../simulator/sampleData';
+import { expectText, treeDate } from './expect';
+import type { UiSession } from './session';
+import { WAIT } from './workbench';
+
+export const ORDERS = SAMPLE.clusters.orders;
+export const PRODUCTION = SAMPLE.groups.production;
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Opens the Ops Manager view and expands server → Production → rs-orders. */
+export async function expandOrders(s: UiSession): Promise<void> {
+  await s.wb.openView();
+  await s.wb.expand(new RegExp(`^${escapeRegExp(s.serverName)} `));
+  await s.wb.expand(new RegExp(`^${PRODUCTION.name} `));
+  await s.wb.expand(new RegExp(`^${ORDERS.name} `));
+}
+
+/** A restore job's row: labelled with its created time (the accessible name starts "Restore job created …"). */
+export function jobRow(s: UiSession, jobId: string): Locator {
+  const job = s.sim.job(jobId);
+  if (!job) throw new Error(`no job ${jobId} in the simulator`);
+  return s.wb.treeItem(new RegExp(`^Restore job created ${escapeRegExp(treeDate(job.created))},`));
+}
+
+/** Clicks a job in the tree (expanding down to it first) and waits for its panel. */
+export async function openJobFromTree(s: UiSession, jobId: string): Promise<void> {
+  await expandOrders(s);
+  const row = jobRow(s, jobId);
+  await row.waitFor({ state: 'visible', timeout: WAIT.ui });
+  await row.click();
+  await waitForPanel(s, jobId);
+}
+
+/** The panel of this job is the active editor and has loaded the job. */
+export async function waitForPanel(s: UiSession, jobId: string): Promise<void> {
+  await s.wb.editorTab(new RegExp(`Restore ${jobId.slice(0, 8)}`)).first().waitFor({ state: 'visible', timeout: WAIT.ui });
+  await expectText(s.wb.panel.locator('h1 .mono'), jobId);
+  await s.wb.panel.locator('#job-body[aria-busy="false"] #section-summary').waitFor({ state: 'visible', timeout: WAIT.ui });
+}
+
+/** "Fetch Restore Job by ID…" from the palette: group Production, cluster rs-orders, then the ID input box. */
+export async function startPaletteLookup(s: UiSession): Promise<void> {
+  await s.wb.runCommand('Ops Manager: Fetch Restore Job by ID…');
+  await s.wb.pick(/Fetch Restore Job: group/, PRODUCTION.name);
+  await s.wb.pick(/Fetch Restore Job: cluster/, ORDERS.name);
+  await s.wb.waitForQuickInputTitle('Fetch Restore Job by ID');
+}
