@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ClientCache } from './config/clients';
+import { fetchJob } from './config/jobs';
 import { ServerRegistry } from './config/registry';
 import { registerDownloadCommand } from './download';
 import { createLog } from './log';
-import { OpsManagerError } from './opsManager/errors';
 import { registerRestoreJobPanels } from './panel';
 import type { Services } from './services';
 import { RestoreJobsTreeProvider, VIEW_ID } from './tree/provider';
@@ -32,12 +32,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     log,
     servers,
     clients,
-    async fetchJob(ref, signal) {
-      const client = await clients.get(ref.server);
-      if (ref.clusterId !== undefined) return client.getRestoreJob(ref.groupId, ref.clusterId, ref.jobId, { signal });
-      if (ref.hostId !== undefined) return client.getConfigServerRestoreJob(ref.groupId, ref.hostId, ref.jobId, { signal });
-      throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('A restore job reference needs a cluster ID or a host ID.') });
-    },
+    fetchJob: (ref, signal) => fetchJob(clients, ref, signal),
     refreshTree: (ref) => tree.refreshMatching(ref),
   };
 

@@ -4,18 +4,9 @@ import type * as vscode from 'vscode';
 import type { OpsManagerClient } from './opsManager/client';
 import type { RestoreJob } from './opsManager/model';
 import type { ServerRegistry } from './config/registry';
+import type { JobRef } from './jobRef';
 
-/** Identifies one restore job on one configured server. */
-export interface JobRef {
-  /** Server name from the `opsManager.servers` setting. */
-  server: string;
-  groupId: string;
-  /** Restore jobs of a replica set or sharded cluster. */
-  clusterId?: string;
-  /** Restore jobs of a config server (SCCC), asked of the host. */
-  hostId?: string;
-  jobId: string;
-}
+export type { JobRef } from './jobRef';
 
 export interface ClientCache {
   /** Throws OpsManagerError (with a fix-it message) when the server is unknown or its API key is missing. */

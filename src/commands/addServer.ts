@@ -9,6 +9,7 @@ import { OpsManagerError } from '../opsManager/errors';
 import type { ApiRoot } from '../opsManager/model';
 import { booleanField, stringField } from './args';
 import type { CommandDeps } from './deps';
+import { withCancellableProgress } from './progress';
 import { BACK, inputStep } from './prompts';
 import { UserCancelledError } from './wrapper';
 
@@ -99,33 +100,23 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
 
 /** Asks the API root with the draft's credentials. Resolves the version or the error (cancellation rethrown). */
 async function testConnection(deps: CommandDeps, draft: Draft): Promise<{ version: string } | { error: unknown }> {
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Connecting to {0}…', draft.baseUrl),
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      const client = deps.clientFactory.create(
-        { baseUrl: draft.baseUrl, username: draft.username, apiKey: draft.apiKey },
-        draft.name,
-      );
-      try {
-        const root = await client.getRoot({ signal: abort.signal });
-        // The root answers without credentials on some servers: list groups too so a wrong key shows up now.
-        await client.listGroups({ signal: abort.signal, maxItems: 1, itemsPerPage: 1 });
-        return { version: describeVersion(root) };
-      } catch (error) {
-        if (abort.signal.aborted) throw new UserCancelledError();
-        return { error };
-      } finally {
-        cancel.dispose();
-        client.close().catch(() => undefined);
-      }
-    },
-  );
+  return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), async (signal) => {
+    const client = deps.clientFactory.create(
+      { baseUrl: draft.baseUrl, username: draft.username, apiKey: draft.apiKey },
+      draft.name,
+    );
+    try {
+      const root = await client.getRoot({ signal });
+      // The root answers without credentials on some servers: list groups too so a wrong key shows up now.
+      await client.listGroups({ signal, maxItems: 1, itemsPerPage: 1 });
+      return { version: describeVersion(root) };
+    } catch (error) {
+      if (signal.aborted) throw new UserCancelledError();
+      return { error };
+    } finally {
+      client.close().catch(() => undefined);
+    }
+  });
 }
 
 async function save(deps: CommandDeps, draft: Draft): Promise<void> {

@@ -11,6 +11,7 @@ import { clusterLabel, groupClusters } from '../tree/clusterHierarchy';
 import { stringField } from './args';
 import type { CommandDeps } from './deps';
 import { pickServer } from './pickServer';
+import { withCancellableProgress } from './progress';
 import { inputStep, pickWithLoading, type PickItem, type Validation } from './prompts';
 import { UserCancelledError } from './wrapper';
 
@@ -203,21 +204,8 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
   const ref = completeRef(state);
   deps.services.servers.require(ref.server);
 
-  const job = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Fetching restore job {0}…', ref.jobId),
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await deps.services.fetchJob(ref, abort.signal);
-      } finally {
-        cancel.dispose();
-      }
-    },
+  const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal) =>
+    deps.services.fetchJob(ref, signal),
   );
   deps.services.log.info(`Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`);
   await deps.panels?.show(ref, job);

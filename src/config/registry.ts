@@ -2,6 +2,7 @@
 // tree and the client cache that something they depend on changed.
 import * as vscode from 'vscode';
 import { OpsManagerError } from '../opsManager/errors';
+import { isRecord } from '../opsManager/json';
 import { normaliseBaseUrl } from './identity';
 import { ApiKeyStore } from './secrets';
 import { parseServerList, SERVERS_SETTING, type ServerConfig, type ServerList } from './servers';
@@ -36,10 +37,6 @@ export class UnknownServerError extends OpsManagerError {
     });
     this.name = 'UnknownServerError';
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function entryName(entry: unknown): string | undefined {

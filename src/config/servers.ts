@@ -3,6 +3,7 @@
 // explanation in the tree instead of an exception.
 import * as vscode from 'vscode';
 import { isObjectId } from '../opsManager/ids';
+import { isRecord } from '../opsManager/json';
 import { normaliseBaseUrl, serverIdentity } from './identity';
 
 export const SERVERS_SETTING = 'opsManager.servers';
@@ -43,10 +44,6 @@ export interface InvalidServerEntry {
 export interface ServerList {
   servers: ServerConfig[];
   invalid: InvalidServerEntry[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A problem with a base URL as a sentence, or undefined when it is usable. Shared with "Add Server…". */

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { UserCancelledError } from '../commands/wrapper';
 import { transportOptions } from '../config/transport';
 import type { DownloadProgress } from '../opsManager/download';
-import { redactUrl } from '../opsManager/downloadFormat';
-import { checkDownloadable, expectedSha1FromJob } from '../opsManager/downloadable';
+import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/downloadable';
 import { isCancellation, OpsManagerError } from '../opsManager/errors';
 import type { RestoreJob } from '../opsManager/model';
+import { sleep } from '../opsManager/sleep';
 import type { DownloadProgress as PanelProgress, DownloadState } from '../panel';
 import type { JobRef, Services } from '../services';
 import { parseDownloadArgs } from './args';
@@ -191,7 +191,7 @@ async function chooseDestination(env: DownloadEnv, args: { destination?: string;
 async function hashAfterDownload(services: Services, ref: JobRef, url: string, signal: AbortSignal | undefined): Promise<string | undefined> {
   for (let attempt = 0; attempt < HASH_ATTEMPTS; attempt++) {
     if (attempt > 0) {
-      await delay(HASH_RETRY_MS, signal);
+      await sleep(HASH_RETRY_MS, signal, () => new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
     }
     const fresh = await services.fetchJob(ref, signal);
     const hash = expectedSha1FromJob(fresh, url);
@@ -200,22 +200,4 @@ async function hashAfterDownload(services: Services, ref: JobRef, url: string, s
     }
   }
   return undefined;
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

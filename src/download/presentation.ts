@@ -3,24 +3,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadProgress, DownloadResult } from '../opsManager/download';
-import { formatBytes, formatDuration } from '../opsManager/downloadFormat';
+import { formatBytes } from '../opsManager/format';
 import type { DownloadProgress as PanelProgress } from '../panel';
+import { formatProgress } from '../panel/progressText';
 
-/** "740.2 MiB of 1.00 GiB (72%) · 85.3 MiB/s · 3 s left" */
+/** "740.2 MB of 1.0 GB (72%) · 85.3 MB/s · 3 s left": the same line the panel shows. */
 export function progressText(p: DownloadProgress): string {
-  const parts: string[] = [];
-  if (p.totalBytes !== undefined && p.percent !== undefined) {
-    parts.push(vscode.l10n.t('{0} of {1} ({2}%)', formatBytes(p.receivedBytes), formatBytes(p.totalBytes), Math.floor(p.percent)));
-  } else {
-    parts.push(formatBytes(p.receivedBytes));
-  }
-  if (p.bytesPerSecond > 0) {
-    parts.push(vscode.l10n.t('{0}/s', formatBytes(p.bytesPerSecond)));
-  }
-  if (p.etaSeconds !== undefined && p.totalBytes !== undefined && p.receivedBytes < p.totalBytes) {
-    parts.push(vscode.l10n.t('{0} left', formatDuration(p.etaSeconds)));
-  }
-  return parts.join(' · ');
+  return formatProgress(toPanelProgress(p), vscode.l10n, vscode.env.language);
 }
 
 export function toPanelProgress(p: DownloadProgress): PanelProgress {
@@ -34,7 +23,7 @@ export function toPanelProgress(p: DownloadProgress): PanelProgress {
 /** The end-of-download notification; not awaited, so the command returns its result at once. */
 export function announceSaved(result: DownloadResult): void {
   const name = path.basename(result.path);
-  const size = formatBytes(result.bytes);
+  const size = formatBytes(result.bytes, vscode.env.language);
   const reveal = vscode.l10n.t('Reveal in File Explorer');
   const openFolder = vscode.l10n.t('Open Folder');
   const shown = result.verified

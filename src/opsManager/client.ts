@@ -3,11 +3,12 @@
 // an OpsManagerError a person can act on.
 
 import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from './http';
-import { httpError, httpErrorFromBody, headerValue, OpsManagerError, parseErrorFor, parseRetryAfterMs, sanitisedExcerpt } from './errors';
+import { httpError, httpErrorFromBody, headerValue, OpsManagerError, parseErrorFor, parseRetryAfterMs, requestCancelled, sanitisedExcerpt } from './errors';
 import { assertHostId, assertObjectId, normaliseBaseUrl } from './ids';
 import { isRecord } from './json';
 import type { ApiRoot, Cluster, Group, RestoreJob } from './model';
 import { linkHref, parseApiRoot, parseCluster, parseGroup, parseList, parseRestoreJob, type ItemParser, type ListPage } from './parse';
+import { sleep } from './sleep';
 
 export interface ClientOptions extends TransportOptions {
   /** With or without `/api/public/v1.0`, trailing slashes OK. */
@@ -297,7 +298,7 @@ export class OpsManagerClient {
       if (status === 429 && attempt < this.maxRetries429) {
         const wait = this.retryWaitMs(response, attempt);
         if (wait !== undefined) {
-          await sleep(wait, signal, url);
+          await sleep(wait, signal, () => requestCancelled(url));
           continue;
         }
       }
@@ -395,30 +396,8 @@ function nonNegativeInteger(value: number | undefined, fallback: number, name: s
   return value;
 }
 
-function cancelled(url: string): OpsManagerError {
-  return new OpsManagerError({ kind: 'cancelled', message: 'The request was cancelled.', url });
-}
-
 function throwIfAborted(signal: AbortSignal | undefined, url: string): void {
   if (signal?.aborted === true) {
-    throw cancelled(url);
+    throw requestCancelled(url);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted === true) {
-      reject(cancelled(url));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelled(url));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

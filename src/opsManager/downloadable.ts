@@ -218,3 +218,14 @@ export function expectedSha1FromJob(job: RestoreJob, url?: string): string | und
   }
   return chosen.hash?.trim().toLowerCase();
 }
+
+/** The link's origin and file name, without the token in the middle of its path (for logs and messages). */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const last = parsed.pathname.slice(parsed.pathname.lastIndexOf('/') + 1);
+    return `${parsed.origin}/…/${last}`;
+  } catch {
+    return '(download link)';
+  }
+}

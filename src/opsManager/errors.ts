@@ -59,6 +59,11 @@ export class OpsManagerError extends Error {
   }
 }
 
+/** The error an API request rejects with when its signal aborts. */
+export function requestCancelled(url: string): OpsManagerError {
+  return new OpsManagerError({ kind: 'cancelled', message: 'The request was cancelled.', url });
+}
+
 export function isCancellation(error: unknown): boolean {
   return (
     (error instanceof OpsManagerError && error.kind === 'cancelled') ||

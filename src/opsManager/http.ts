@@ -6,7 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';
 import { DigestNonce, selectDigestChallenge } from './digest';
-import { OpsManagerError, stripCredentials } from './errors';
+import { OpsManagerError, requestCancelled, stripCredentials } from './errors';
+import { formatBytes } from './format';
 import { toNetworkError } from './netErrors';
 import { createDispatcherInfo, DispatcherInfo, TransportOptions } from './transport';
 
@@ -58,10 +59,6 @@ const MAX_SENDS_PER_CALL = 3;
 
 const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB` : `${n} bytes`;
-}
-
 function tooLarge(url: string, limit: number, size?: number): OpsManagerError {
   return new OpsManagerError({
     kind: 'parse',
@@ -89,10 +86,6 @@ async function readBody(res: Dispatcher.ResponseData, limit: number, url: string
     chunks.push(buf);
   }
   return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-}
-
-function cancelled(url: string): OpsManagerError {
-  return new OpsManagerError({ kind: 'cancelled', message: 'The request was cancelled.', url });
 }
 
 interface Sent {
@@ -129,7 +122,7 @@ export class DigestHttpClient {
     const { url, path, method } = this.check(req);
     const shownUrl = stripCredentials(url.href);
     if (req.signal?.aborted) {
-      throw cancelled(shownUrl);
+      throw requestCancelled(shownUrl);
     }
     if (this.session?.exhausted) {
       this.session = undefined; // 2^32 requests on one nonce: ask for a new one
@@ -236,7 +229,7 @@ export class DigestHttpClient {
       return gate;
     }
     await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(cancelled(shownUrl));
+      const onAbort = () => reject(requestCancelled(shownUrl));
       signal.addEventListener('abort', onAbort, { once: true });
       void gate.then(() => {
         signal.removeEventListener('abort', onAbort);

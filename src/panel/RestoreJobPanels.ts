@@ -1,16 +1,21 @@
 // The restore-job panels: one webview panel per job, kept current while open. The host owns the data and renders
-// (escaped) HTML with the pure functions of html.ts; the webview script only swaps it in and sends clicks back.
-// Webviews are not retained when hidden, so everything is re-sent when the script says `ready`.
+// (escaped) HTML with pure functions (document.ts, header.ts, sections.ts); the webview script only swaps it in
+// and sends clicks back. Webviews are not retained when hidden, so everything is re-sent when the script says
+// `ready`. Polling and link expiry: jobWatch.ts; titles: clusterNames.ts.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../log';
 import { checkDownloadable } from '../opsManager/downloadable';
 import { isCancellation } from '../opsManager/errors';
 import type { RestoreJob } from '../opsManager/model';
 import type { JobRef, Services } from '../services';
-import { formatProgress } from './format';
-import { isJobInProgress, jobSnapshot, panelTitle, renderBody, renderDocument, renderHeader, type RenderContext } from './html';
+import { ClusterNames } from './clusterNames';
+import { panelTitle } from './document';
+import { isJobInProgress } from './jobStatus';
+import { JobWatch } from './jobWatch';
+import { documentFor, jobMessage } from './panelContent';
+import { formatProgress } from './progressText';
+import { copyRef, panelKey, snapshotOf, type PanelEntry, type PanelSnapshot } from './panelEntry';
 import {
   parsePanelState,
   parseWebviewMessage,
@@ -19,83 +24,18 @@ import {
   type DownloadState,
   type DownloadStateMessage,
   type HostMessage,
-  type JobMessage,
   type WebviewMessage,
 } from './protocol';
 
+export { panelKey, type PanelSnapshot } from './panelEntry';
+
 export const RESTORE_JOB_VIEW_TYPE = 'opsManager.restoreJob';
 const DOWNLOAD_COMMAND = 'opsManager.downloadRestoreArchive';
-const DEFAULT_WATCH_SECONDS = 10;
-/** setTimeout's ceiling; expiry timers further out are simply not set (the panel will be refreshed before). */
-const MAX_TIMER_MS = 2 **31 - 1;
 
 export interface ShowOptions {
   /** Shown in the title instead of the cluster ID (the tree and the palette know it). */
   clusterName?: string;
   preserveFocus?: boolean;
-}
-
-/** What a panel currently shows: for tests and for callers that want to know whether a job is open. */
-export interface PanelSnapshot {
-  ref: JobRef;
-  title: string;
-  job?: RestoreJob;
-  error?: string;
-  /** A poll is scheduled or running because the job is still in progress. */
-  watching: boolean;
-  /** How many `job` updates were sent to the webview (or written into its HTML while hidden). */
-  updates: number;
-  /** The last job update, as sent. */
-  lastJobMessage?: JobMessage;
-  /** The webview's current document. */
-  html: string;
-  /** How many times the webview script started and said `ready` (it restarts whenever the panel is shown again). */
-  readyCount: number;
-  visible: boolean;
-  downloadState?: DownloadState;
-  downloadProgress?: DownloadProgress;
-}
-
-interface PanelEntry {
-  key: string;
-  ref: JobRef;
-  panel: vscode.WebviewPanel;
-  clusterName?: string;
-  job?: RestoreJob;
-  error?: string;
-  fetchedAt?: Date;
-  inflight?: AbortController;
-  watchTimer?: ReturnType<typeof setTimeout>;
-  expiryTimer?: ReturnType<typeof setTimeout>;
-  updates: number;
-  readyCount: number;
-  lastJobMessage?: JobMessage;
-  downloadState?: DownloadStateMessage;
-  downloadProgress?: DownloadProgressMessage;
-  disposed: boolean;
-  disposables: vscode.Disposable[];
-}
-
-/** Panel identity: server + group + cluster/host + job. ObjectIds compare case-insensitively. */
-export function panelKey(ref: JobRef): string {
-  return [
-    ref.server,
-    ref.groupId.toLowerCase(),
-    ref.clusterId?.toLowerCase() ?? '',
-    ref.hostId ?? '',
-    ref.jobId.toLowerCase(),
-  ].join('\u0000');
-}
-
-function copyRef(ref: JobRef): JobRef {
-  const copy: JobRef = { server: ref.server, groupId: ref.groupId, jobId: ref.jobId };
-  if (ref.clusterId !== undefined) {
-    copy.clusterId = ref.clusterId;
-  }
-  if (ref.hostId !== undefined) {
-    copy.hostId = ref.hostId;
-  }
-  return copy;
 }
 
 function errorText(error: unknown): string {
@@ -104,8 +44,7 @@ function errorText(error: unknown): string {
 
 export class RestoreJobPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PanelEntry>();
-  /** Discovered cluster names, by server + group, fetched once for titles. */
-  private readonly clusterNames = new Map<string, Promise<Map<string, string>>>();
+  private readonly clusterNames: ClusterNames;
   private readonly changed = new vscode.EventEmitter<JobRef>();
   /** Fires whenever a panel's job, error or download state changes. */
   readonly onDidChange = this.changed.event;
@@ -113,7 +52,9 @@ export class RestoreJobPanels implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly services: Services,
-  ) {}
+  ) {
+    this.clusterNames = new ClusterNames(services);
+  }
 
   /** Opens the job's panel, or focuses the one already open; a given job replaces what it shows. */
   show(ref: JobRef, job?: RestoreJob, options: ShowOptions = {}): vscode.WebviewPanel {
@@ -144,7 +85,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       entry.fetchedAt = new Date();
       entry.panel.webview.html = this.documentFor(entry);
       entry.updates++;
-      entry.lastJobMessage = this.jobMessage(entry);
+      entry.lastJobMessage = jobMessage(entry);
       this.afterJobChange(entry, undefined);
     } else {
       entry.panel.webview.html = this.documentFor(entry);
@@ -210,27 +151,7 @@ export class RestoreJobPanels implements vscode.Disposable {
   /** What the job's panel shows, or undefined when no panel is open for it. */
   getState(ref: JobRef): PanelSnapshot | undefined {
     const entry = this.panels.get(panelKey(ref));
-    if (!entry) {
-      return undefined;
-    }
-    const snapshot: PanelSnapshot = {
-      ref: copyRef(entry.ref),
-      title: entry.panel.title,
-      watching: entry.watchTimer !== undefined || (entry.inflight !== undefined && entry.job !== undefined && isJobInProgress(entry.job)),
-      updates: entry.updates,
-      html: entry.panel.webview.html,
-      readyCount: entry.readyCount,
-      visible: entry.panel.visible,
-    };
-    if (entry.job) snapshot.job = entry.job;
-    if (entry.error !== undefined) snapshot.error = entry.error;
-    if (entry.lastJobMessage) snapshot.lastJobMessage = entry.lastJobMessage;
-    if (entry.downloadState) {
-      snapshot.downloadState = { state: entry.downloadState.state };
-      if (entry.downloadState.message !== undefined) snapshot.downloadState.message = entry.downloadState.message;
-    }
-    if (entry.downloadProgress) snapshot.downloadProgress = entry.downloadProgress.progress;
-    return snapshot;
+    return entry ? snapshotOf(entry) : undefined;
   }
 
   /** The jobs whose panels are open. */
@@ -285,12 +206,16 @@ export class RestoreJobPanels implements vscode.Disposable {
       key: panelKey(ref),
       ref: copyRef(ref),
       panel,
+      watch: new JobWatch(
+        () => void this.load(entry),
+        () => this.postJob(entry),
+      ),
       updates: 0,
       readyCount: 0,
       disposed: false,
       disposables: [],
     };
-    entry.clusterName = clusterName ?? this.configuredClusterName(ref);
+    entry.clusterName = clusterName ?? this.clusterNames.configured(ref);
     panel.iconPath = {
       light: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-light.svg'),
       dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-dark.svg'),
@@ -314,10 +239,7 @@ export class RestoreJobPanels implements vscode.Disposable {
   private forget(entry: PanelEntry): void {
     entry.disposed = true;
     entry.inflight?.abort();
-    clearTimeout(entry.watchTimer);
-    clearTimeout(entry.expiryTimer);
-    entry.watchTimer = undefined;
-    entry.expiryTimer = undefined;
+    entry.watch.stop();
     for (const disposable of entry.disposables) {
       disposable.dispose();
     }
@@ -390,8 +312,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       return;
     }
     entry.inflight?.abort();
-    clearTimeout(entry.watchTimer);
-    entry.watchTimer = undefined;
+    entry.watch.cancelPoll();
     const controller = new AbortController();
     entry.inflight = controller;
     this.post(entry, { type: 'loading', loading: true });
@@ -408,7 +329,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       }
       entry.inflight = undefined;
       if (isCancellation(error)) {
-        this.scheduleWatch(entry);
+        entry.watch.schedulePoll(entry.job);
         return;
       }
       entry.error = errorText(error);
@@ -418,7 +339,7 @@ export class RestoreJobPanels implements vscode.Disposable {
         // Nothing to show but the failure: the document's placeholder says so.
         entry.panel.webview.html = this.documentFor(entry);
       }
-      this.scheduleWatch(entry);
+      entry.watch.schedulePoll(entry.job);
       this.changed.fire(copyRef(entry.ref));
     } finally {
       if (!entry.disposed && entry.inflight === undefined) {
@@ -442,8 +363,8 @@ export class RestoreJobPanels implements vscode.Disposable {
     if (!job) {
       return;
     }
-    this.scheduleWatch(entry);
-    this.scheduleExpiry(entry);
+    entry.watch.schedulePoll(job);
+    entry.watch.scheduleExpiry(job);
     if (previous && (previous.statusName !== job.statusName || previous.delivery?.statusName !== job.delivery?.statusName)) {
       this.services.refreshTree(copyRef(entry.ref));
       if (isJobInProgress(previous) && !isJobInProgress(job)) {
@@ -470,95 +391,14 @@ export class RestoreJobPanels implements vscode.Disposable {
     void vscode.window.showWarningMessage(vscode.l10n.t('Restore job {0} is no longer in progress: {1}.', shortId, status));
   }
 
-  private watchIntervalSeconds(): number {
-    const value = vscode.workspace.getConfiguration('opsManager').get<unknown>('watchIntervalSeconds');
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return DEFAULT_WATCH_SECONDS;
-    }
-    return Math.min(3600, Math.max(2, value));
-  }
-
-  /** Polls again after the configured interval while the job is still in progress. */
-  private scheduleWatch(entry: PanelEntry): void {
-    clearTimeout(entry.watchTimer);
-    entry.watchTimer = undefined;
-    if (entry.disposed || !entry.job || !isJobInProgress(entry.job)) {
-      return;
-    }
-    entry.watchTimer = setTimeout(() => {
-      entry.watchTimer = undefined;
-      void this.load(entry);
-    }, this.watchIntervalSeconds() * 1000);
-  }
-
-  /** Re-renders when the download link expires, so the Download button does not outlive it. */
-  private scheduleExpiry(entry: PanelEntry): void {
-    clearTimeout(entry.expiryTimer);
-    entry.expiryTimer = undefined;
-    const expires = entry.job?.delivery?.expires;
-    const time = expires === undefined ? Number.NaN : Date.parse(expires);
-    if (entry.disposed || !entry.job || Number.isNaN(time) || !checkDownloadable(entry.job).ok) {
-      return;
-    }
-    const delay = time - Date.now() + 1000;
-    if (delay > 0 && delay < MAX_TIMER_MS) {
-      entry.expiryTimer = setTimeout(() => {
-        entry.expiryTimer = undefined;
-        this.postJob(entry);
-      }, delay);
-    }
-  }
-
   // ---- rendering and posting ---------------------------------------------------------------------------------
 
-  private renderContext(entry: PanelEntry): RenderContext {
-    const ctx: RenderContext = {
-      ref: entry.ref,
-      now: new Date(),
-      l10n: vscode.l10n,
-      locale: vscode.env.language,
-      downloading: entry.downloadState?.state === 'running',
-    };
-    if (entry.clusterName !== undefined) ctx.clusterName = entry.clusterName;
-    if (entry.fetchedAt) ctx.fetchedAt = entry.fetchedAt;
-    if (entry.job && isJobInProgress(entry.job)) ctx.watchIntervalSeconds = this.watchIntervalSeconds();
-    return ctx;
-  }
-
   private documentFor(entry: PanelEntry): string {
-    const webview = entry.panel.webview;
-    const asUri = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    const input = {
-      ...this.renderContext(entry),
-      nonce: randomBytes(18).toString('base64'),
-      cspSource: webview.cspSource,
-      codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
-      stylesUri: asUri('media', 'panel.css'),
-      scriptUri: asUri('dist', 'webview.js'),
-    };
-    return renderDocument({
-      ...input,
-      ...(entry.job ? { job: entry.job } : {}),
-      ...(entry.error !== undefined ? { error: entry.error } : {}),
-    });
-  }
-
-  private jobMessage(entry: PanelEntry): JobMessage | undefined {
-    if (!entry.job) {
-      return undefined;
-    }
-    const ctx = this.renderContext(entry);
-    return {
-      type: 'job',
-      ref: copyRef(entry.ref),
-      headerHtml: renderHeader(entry.job, ctx),
-      bodyHtml: renderBody(entry.job, ctx),
-      job: jobSnapshot(entry.job, ctx.now),
-    };
+    return documentFor(entry, this.extensionUri);
   }
 
   private postJob(entry: PanelEntry): void {
-    const message = this.jobMessage(entry);
+    const message = jobMessage(entry);
     if (!message || entry.disposed) {
       return;
     }
@@ -583,38 +423,10 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   // ---- cluster names for titles ------------------------------------------------------------------------------
 
-  private configuredClusterName(ref: JobRef): string | undefined {
-    if (ref.clusterId === undefined) {
-      return undefined;
-    }
-    const server = this.services.servers.get(ref.server);
-    const group = server?.groups?.find((g) => g.id.toLowerCase() === ref.groupId.toLowerCase());
-    return group?.clusters?.find((c) => c.id.toLowerCase() === ref.clusterId?.toLowerCase())?.name;
-  }
-
-  /** Looks the cluster's name up once per group (one list request), for the title; failures keep the ID. */
+  /** Puts the cluster's name in the title once Ops Manager has told it; a failed lookup keeps the ID. */
   private async discoverClusterName(entry: PanelEntry): Promise<void> {
-    const clusterId = entry.ref.clusterId?.toLowerCase();
-    if (clusterId === undefined) {
-      return;
-    }
-    const cacheKey = `${entry.ref.server}\u0000${entry.ref.groupId.toLowerCase()}`;
-    let names = this.clusterNames.get(cacheKey);
-    if (!names) {
-      names = (async () => {
-        const client = await this.services.clients.get(entry.ref.server);
-        const clusters = await client.listClusters(entry.ref.groupId, { maxItems: 1000 });
-        const map = new Map<string, string>();
-        for (const cluster of clusters) {
-          if (cluster.clusterName) map.set(cluster.id.toLowerCase(), cluster.clusterName);
-        }
-        return map;
-      })();
-      this.clusterNames.set(cacheKey, names);
-      names.catch(() => this.clusterNames.delete(cacheKey));
-    }
     try {
-      const name = (await names).get(clusterId);
+      const name = await this.clusterNames.lookup(entry.ref);
       if (name !== undefined && !entry.disposed && entry.clusterName === undefined) {
         entry.clusterName = name;
         entry.panel.title = panelTitle(entry.ref, name);

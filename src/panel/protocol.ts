@@ -3,19 +3,12 @@
 // Shape of the exchange: the webview posts `ready` once its script runs; the host answers with the current state
 // (job, download progress), and from then on pushes updates. Requests that expect an answer carry a
 // `requestId`, echoed by the host's `reply`.
-
-/** Identifies a restore job; structurally the same as `JobRef` in src/services.ts. */
-export interface JobRefData {
-  server: string;
-  groupId: string;
-  clusterId?: string;
-  hostId?: string;
-  jobId: string;
-}
+import type { JobRef } from '../jobRef';
+import { isRecord } from '../opsManager/json';
 
 /** What the webview saves with `setState`, and what the serializer gets back after a window reload. */
 export interface PanelState {
-  ref: JobRefData;
+  ref: JobRef;
 }
 
 // ---- webview → host ------------------------------------------------------------------------------------------
@@ -52,7 +45,7 @@ export interface JobSnapshot {
 
 export interface JobMessage {
   type: 'job';
-  ref: JobRefData;
+  ref: JobRef;
   /** Header with the title, badges and the Download/Refresh toolbar; every server value already escaped. */
   headerHtml: string;
   /** The field sections; every server value already escaped. */
@@ -119,10 +112,6 @@ export type HostMessage =
 
 // ---- checks (messages cross a trust boundary: never cast) -----------------------------------------------------
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function optionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
@@ -131,8 +120,8 @@ function optionalRequestId(value: unknown): boolean {
   return value === undefined || (typeof value === 'number' && Number.isSafeInteger(value));
 }
 
-/** A JobRefData rebuilt from unknown input (saved webview state, command arguments), or undefined. */
-export function parseJobRef(value: unknown): JobRefData | undefined {
+/** A JobRef rebuilt from unknown input (saved webview state, command arguments), or undefined. */
+export function parseJobRef(value: unknown): JobRef | undefined {
   if (!isRecord(value)) {
     return undefined;
   }
@@ -146,7 +135,7 @@ export function parseJobRef(value: unknown): JobRefData | undefined {
   if (typeof clusterId !== 'string' && typeof hostId !== 'string') {
     return undefined;
   }
-  const ref: JobRefData = { server, groupId, jobId };
+  const ref: JobRef = { server, groupId, jobId };
   if (typeof clusterId === 'string') {
     ref.clusterId = clusterId;
   }

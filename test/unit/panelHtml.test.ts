@@ -1,25 +1,23 @@
-// The restore-job panel's HTML, built on plain Node (html.ts never imports vscode): every field shown, absent
+// The restore-job panel's HTML, built on plain Node (its modules never import vscode): every field shown, absent
 // fields explained, hostile server values only ever as text, a strict CSP, and the Download button's reasons.
 import * as assert from 'node:assert/strict';
 import type { RestoreJob } from '../../src/opsManager/model';
-import { formatBytes, formatProgress, formatUtc, relativeTime } from '../../src/panel/format';
-import {
-  escapeHtml,
-  isWebUrl,
-  jobSnapshot,
-  panelTitle,
-  renderDocument,
-  UNLIMITED_DOWNLOADS,
-  type DocumentInput,
-} from '../../src/panel/html';
-import { parsePanelState, parseWebviewMessage, type JobRefData } from '../../src/panel/protocol';
+import { formatBytes } from '../../src/opsManager/format';
+import { formatUtc, relativeTime } from '../../src/panel/format';
+import { formatProgress } from '../../src/panel/progressText';
+import { panelTitle, renderDocument, type DocumentInput } from '../../src/panel/document';
+import { escapeHtml, isWebUrl } from '../../src/panel/escape';
+import { jobSnapshot } from '../../src/panel/jobStatus';
+import { UNLIMITED_DOWNLOADS } from '../../src/panel/sections';
+import { parsePanelState, parseWebviewMessage } from '../../src/panel/protocol';
+import type { JobRef } from '../../src/jobRef';
 import { englishL10n } from '../../src/panel/translate';
 
 const NOW = new Date('2016-03-04T22:30:00Z');
 const JOB_ID = '65e0f1a2b3c4d5e6f7a8b901';
 const GROUP_ID = '5f2b3c4d5e6f708192a3b4c1';
 const CLUSTER_ID = '60a1b2c3d4e5f60718293a01';
-const REF: JobRefData = { server: 'prod', groupId: GROUP_ID, clusterId: CLUSTER_ID, jobId: JOB_ID };
+const REF: JobRef = { server: 'prod', groupId: GROUP_ID, clusterId: CLUSTER_ID, jobId: JOB_ID };
 const NONCE = 'bm9uY2Utb2YtdGhlLXRlc3Q=';
 const URL_READY = `https://backup.example.com/backup/restore/v2/pull/${JOB_ID}/4417022818560373771/rs-orders-1456098690.tar.gz`;
 

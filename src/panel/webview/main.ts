@@ -2,13 +2,13 @@
 // host renders and escapes the HTML and pushes it here; this script swaps it in, turns clicks into messages,
 // keeps relative times current and shows download progress.
 
+import type { JobRef } from '../../jobRef';
 import { relativeTime } from '../format';
 import {
   isHostMessage,
   parsePanelState,
   type DownloadStateKind,
   type HostMessage,
-  type JobRefData,
   type PanelState,
   type WebviewMessage,
 } from '../protocol';
@@ -35,7 +35,7 @@ function byId(id: string, type: { new (): HTMLElement; prototype: HTMLElement } 
   return element instanceof type ? element : undefined;
 }
 
-function saveRef(ref: JobRefData): void {
+function saveRef(ref: JobRef): void {
   vscode.setState({ ref });
 }
 

@@ -1,0 +1,63 @@
+// Progress of a download as the caller sees it: bytes, percent, a recent speed and the time left, reported at
+// most every few hundred milliseconds.
+
+
+
+export interface DownloadProgress {
+  receivedBytes: number;
+  /** From Content-Length, when the server sent one. */
+  totalBytes?: number;
+  /** 0–100, when the total is known. */
+  percent?: number;
+  /** Recent average over the last few seconds. */
+  bytesPerSecond: number;
+  /** Time left at the recent speed, when the total is known and data is flowing. */
+  etaSeconds?: number;
+  elapsedMs: number;
+}
+
+const SPEED_WINDOW_MS = 5000;
+
+export class ProgressMeter {
+  private readonly started = performance.now();
+  private lastEmit = -Infinity;
+  private readonly samples: Array<{ t: number; bytes: number }> = [];
+
+  constructor(
+    private readonly total: number | undefined,
+    private readonly intervalMs: number,
+    private readonly callback: ((progress: DownloadProgress) => void) | undefined,
+  ) {}
+
+  update(bytes: number, force: boolean): void {
+    if (this.callback === undefined) {
+      return;
+    }
+    const now = performance.now();
+    if (!force && now - this.lastEmit < this.intervalMs) {
+      return;
+    }
+    this.lastEmit = now;
+    this.samples.push({ t: now, bytes });
+    while (this.samples.length > 2 && now - this.samples[0].t > SPEED_WINDOW_MS) {
+      this.samples.shift();
+    }
+    const first = this.samples[0];
+    const span = (now - first.t) / 1000;
+    const elapsed = now - this.started;
+    const bytesPerSecond = span > 0.05 ? (bytes - first.bytes) / span : elapsed > 50 ? (bytes * 1000) / elapsed : 0;
+    const progress: DownloadProgress = { receivedBytes: bytes, bytesPerSecond, elapsedMs: elapsed };
+    if (this.total !== undefined) {
+      progress.totalBytes = this.total;
+      progress.percent = this.total > 0 ? Math.min(100, (bytes / this.total) * 100) : 100;
+      if (bytesPerSecond > 0) {
+        progress.etaSeconds = Math.max(0, (this.total - bytes) / bytesPerSecond);
+      }
+    }
+    try {
+      this.callback(progress);
+    } catch {
+      // A failing progress display must not break the download.
+    }
+  }
+}

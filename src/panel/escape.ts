@@ -1,0 +1,36 @@
+// Server text made safe for the panel's HTML: escaped for content and attributes, invisible and
+// direction-changing characters shown as escapes, and only real web links made clickable. Pure.
+
+/** Escapes text for use in element content and in double- or single-quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+// Characters that are invisible or reorder the text around them ("evil\u202Egnp.exe" displays as "evilexe.png"):
+// shown as \uXXXX escapes so what the server sent is what the person sees. Line breaks are kept where asked.
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+const INVISIBLE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+
+/** Escapes text for element content, with invisible and direction-changing characters made visible. */
+export function displayText(value: unknown, keepLineBreaks = false): string {
+  const revealed = String(value).replace(keepLineBreaks ? INVISIBLE : INVISIBLE_OR_BREAK, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeHtml(revealed);
+}
+
+/** True only for absolute http and https URLs: the only hrefs the panel makes clickable. */
+export function isWebUrl(href: string): boolean {
+  if (href !== href.trim() || /[\u0000-\u001f\u007f]/u.test(href)) {
+    return false;
+  }
+  try {
+    const url = new URL(href);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
