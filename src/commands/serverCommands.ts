@@ -32,9 +32,8 @@ export async function setApiKey(deps: CommandDeps, arg: unknown): Promise<boolea
   if (apiKey === '' || /\s/.test(apiKey)) {
     throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('The API key is empty or contains spaces; nothing was stored.') });
   }
+  // The key store announces the change at once, which refreshes the tree before this command returns.
   await registry.setApiKey(name, apiKey);
-  // The secret-change event refreshes the tree too, but later: refresh now so the command's caller sees the result.
-  deps.tree.refresh();
   deps.services.log.info(`Stored the API key of server "${name}".`);
   if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('API key for "{0}" saved.', name));
   return true;

@@ -1,7 +1,6 @@
 // Progress of a download as the caller sees it: bytes, percent, a recent speed and the time left, reported at
-// most every few hundred milliseconds.
-
-
+// most every few hundred milliseconds. An update that arrives too soon is not lost: the latest count is sent when
+// the interval ends, so a transfer that stalls right after a burst still shows how far it got.
 
 export interface DownloadProgress {
   receivedBytes: number;
@@ -21,6 +20,7 @@ const SPEED_WINDOW_MS = 5000;
 export class ProgressMeter {
   private readonly started = performance.now();
   private lastEmit = -Infinity;
+  private pending?: { bytes: number; timer: NodeJS.Timeout };
   private readonly samples: Array<{ t: number; bytes: number }> = [];
 
   constructor(
@@ -35,8 +35,16 @@ export class ProgressMeter {
     }
     const now = performance.now();
     if (!force && now - this.lastEmit < this.intervalMs) {
+      if (this.pending) {
+        this.pending.bytes = bytes;
+      } else {
+        const timer = setTimeout(() => this.flushPending(), this.intervalMs - (now - this.lastEmit));
+        timer.unref();
+        this.pending = { bytes, timer };
+      }
       return;
     }
+    this.cancelPending();
     this.lastEmit = now;
     this.samples.push({ t: now, bytes });
     while (this.samples.length > 2 && now - this.samples[0].t > SPEED_WINDOW_MS) {
@@ -58,6 +66,26 @@ export class ProgressMeter {
       this.callback(progress);
     } catch {
       // A failing progress display must not break the download.
+    }
+  }
+
+  /** Drops a pending update: called when the transfer ends, whichever way. */
+  dispose(): void {
+    this.cancelPending();
+  }
+
+  private flushPending(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) {
+      this.update(pending.bytes, true);
+    }
+  }
+
+  private cancelPending(): void {
+    if (this.pending) {
+      clearTimeout(this.pending.timer);
+      this.pending = undefined;
     }
   }
 }

@@ -130,6 +130,7 @@ async function receiveBody(
     meter.update(received, true);
     return { sha1, bytes: received };
   } finally {
+    meter.dispose();
     hasher.dispose();
   }
 }

@@ -215,6 +215,28 @@ describe('download: against the simulator', function () {
     assert.deepEqual(listing(), []);
   });
 
+  it('shows how far a stalled transfer got, even when the bytes arrived inside one progress interval', async () => {
+    sim.faults.add({ port: 'backup', stallAfterBytes: 800_000, times: 1 });
+    const abort = new AbortController();
+    const seen: number[] = [];
+    const promise = download('pointInTime', {
+      signal: abort.signal,
+      progressIntervalMs: 5_000,
+      onProgress: (p) => seen.push(p.receivedBytes),
+    });
+    // With a 5 s interval, only the first report (0 bytes) is due at once; the latest count must follow when the
+    // interval ends, although no byte arrives after the stall.
+    const deadline = Date.now() + 8_000;
+    while (Date.now() < deadline && !seen.some((n) => n >= 800_000)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    abort.abort();
+    await rejectsWith(promise, 'cancelled');
+    assert.equal(seen[0], 0);
+    assert.ok(seen.some((n) => n >= 800_000), `the stalled count was never reported: ${seen.join(', ')}`);
+    assert.deepEqual(listing(), []);
+  });
+
   it('stops with a timeout when the data stops coming', async () => {
     sim.faults.add({ port: 'backup', stallAfterBytes: 200_000, times: 1 });
     const started = Date.now();
