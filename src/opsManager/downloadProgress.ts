@@ -1,6 +1,7 @@
 // Progress of a download as the caller sees it: bytes, percent, a recent speed and the time left, reported at
 // most every few hundred milliseconds. An update that arrives too soon is not lost: the latest count is sent when
-// the interval ends, so a transfer that stalls right after a burst still shows how far it got.
+// the interval ends, so a transfer that stalls right after a burst still shows how far it got, and a stalled
+// transfer keeps being reported so its speed falls instead of freezing at the last value.
 
 export interface DownloadProgress {
   receivedBytes: number;
@@ -16,11 +17,14 @@ export interface DownloadProgress {
 }
 
 const SPEED_WINDOW_MS = 5000;
+/** While no data arrives, the display is still refreshed this often so the speed falls and the time left grows. */
+const MIN_HEARTBEAT_MS = 1000;
 
 export class ProgressMeter {
   private readonly started = performance.now();
   private lastEmit = -Infinity;
-  private pending?: { bytes: number; timer: NodeJS.Timeout };
+  private latest = 0;
+  private timer?: { handle: NodeJS.Timeout; due: number };
   private readonly samples: Array<{ t: number; bytes: number }> = [];
 
   constructor(
@@ -33,19 +37,42 @@ export class ProgressMeter {
     if (this.callback === undefined) {
       return;
     }
+    this.latest = bytes;
     const now = performance.now();
-    if (!force && now - this.lastEmit < this.intervalMs) {
-      if (this.pending) {
-        this.pending.bytes = bytes;
-      } else {
-        const timer = setTimeout(() => this.flushPending(), this.intervalMs - (now - this.lastEmit));
-        timer.unref();
-        this.pending = { bytes, timer };
-      }
+    if (force || now - this.lastEmit >= this.intervalMs) {
+      this.emit(now);
+    } else {
+      this.arm(this.lastEmit + this.intervalMs - now);
+    }
+  }
+
+  /** Stops the timer: called when the transfer ends, whichever way. */
+  dispose(): void {
+    if (this.timer) {
+      clearTimeout(this.timer.handle);
+      this.timer = undefined;
+    }
+  }
+
+  /** Makes sure a report goes out within `delayMs` (an earlier one already due is kept). */
+  private arm(delayMs: number): void {
+    const due = performance.now() + delayMs;
+    if (this.timer && this.timer.due <= due) {
       return;
     }
-    this.cancelPending();
+    this.dispose();
+    const handle = setTimeout(() => {
+      this.timer = undefined;
+      this.emit(performance.now());
+    }, delayMs);
+    handle.unref();
+    this.timer = { handle, due };
+  }
+
+  private emit(now: number): void {
+    const bytes = this.latest;
     this.lastEmit = now;
+    this.arm(Math.max(this.intervalMs, MIN_HEARTBEAT_MS));
     this.samples.push({ t: now, bytes });
     while (this.samples.length > 2 && now - this.samples[0].t > SPEED_WINDOW_MS) {
       this.samples.shift();
@@ -63,29 +90,9 @@ export class ProgressMeter {
       }
     }
     try {
-      this.callback(progress);
+      this.callback?.(progress);
     } catch {
       // A failing progress display must not break the download.
-    }
-  }
-
-  /** Drops a pending update: called when the transfer ends, whichever way. */
-  dispose(): void {
-    this.cancelPending();
-  }
-
-  private flushPending(): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending) {
-      this.update(pending.bytes, true);
-    }
-  }
-
-  private cancelPending(): void {
-    if (this.pending) {
-      clearTimeout(this.pending.timer);
-      this.pending = undefined;
     }
   }
 }

@@ -39,6 +39,9 @@ export function formatProgress(progress: DownloadProgress, l10n: typeof vscode.l
     parts.push(l10n.t('{0}/s', formatBytes(progress.bytesPerSecond, locale)));
   }
   const unfinished = progress.total !== undefined && progress.received < progress.total;
+  if (progress.received > 0 && unfinished && !(progress.bytesPerSecond !== undefined && progress.bytesPerSecond > 0)) {
+    parts.push(l10n.t('no data for a while'));
+  }
   if (progress.etaSeconds !== undefined && Number.isFinite(progress.etaSeconds) && unfinished) {
     parts.push(l10n.t('{0} left', formatDuration(progress.etaSeconds, l10n)));
   }

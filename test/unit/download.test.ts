@@ -237,6 +237,22 @@ describe('download: against the simulator', function () {
     assert.deepEqual(listing(), []);
   });
 
+  it('keeps reporting a stalled transfer, so its speed falls to zero instead of freezing', async () => {
+    sim.faults.add({ port: 'backup', stallAfterBytes: 800_000, times: 1 });
+    const abort = new AbortController();
+    const seen: DownloadProgress[] = [];
+    const promise = download('pointInTime', { signal: abort.signal, progressIntervalMs: 200, onProgress: (p) => seen.push(p) });
+    const stalledAtZero = () => seen.some((p) => p.receivedBytes >= 800_000 && p.bytesPerSecond === 0 && p.etaSeconds === undefined);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !stalledAtZero()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    abort.abort();
+    await rejectsWith(promise, 'cancelled');
+    assert.ok(stalledAtZero(), `last report: ${JSON.stringify(seen[seen.length - 1])}`);
+    assert.deepEqual(listing(), []);
+  });
+
   it('stops with a timeout when the data stops coming', async () => {
     sim.faults.add({ port: 'backup', stallAfterBytes: 200_000, times: 1 });
     const started = Date.now();

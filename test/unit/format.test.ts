@@ -37,6 +37,10 @@ describe('format: sizes, durations and progress', () => {
     assert.equal(formatProgress({ received: 2048, total: 2048, bytesPerSecond: 1024, etaSeconds: 0 }, englishL10n, 'en'), '2.0 KB of 2.0 KB (100%) · 1.0 KB/s');
   });
 
+  it('says when a started transfer has stalled instead of showing a stale time left', () => {
+    assert.equal(formatProgress({ received: 1024, total: 2048, bytesPerSecond: 0 }, englishL10n, 'en'), '1.0 KB of 2.0 KB (50%) · no data for a while');
+  });
+
   it('fills placeholders by index or by name when no translation applies', () => {
     assert.equal(englishL10n.t('{0} of {1}', 'a', 2), 'a of 2');
     assert.equal(englishL10n.t('{name} has {count}', { name: 'job', count: 3 }), 'job has 3');
