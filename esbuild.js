@@ -1,5 +1,6 @@
 // Bundles the extension (Node, CommonJS) and the webview script (browser, IIFE) into dist/, and copies the
-// codicon font the webview uses. `--production` minifies and drops source maps; `--watch` rebuilds on change
+// codicon font the webview uses. The extension is split in files (see `separateModules`) so that activation does
+// not parse the HTTP stack. `--production` minifies and drops source maps; `--watch` rebuilds on change
 // and logs lines the `$esbuild-watch` problem matcher understands.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -42,17 +43,45 @@ const common = {
   plugins: [problemMatcherPlugin],
 };
 
+/**
+ * Modules built as their own file in dist/ and require()d from there at run time instead of being bundled into
+ * every bundle that imports them:
+ * - src/opsManager/runtime.ts, the HTTP layer (client, downloads and undici, ~80 % of the code): parsing it with
+ *   dist/extension.js made activation slow, so the extension loads it on first use (src/runtimeModule.ts);
+ * - src/opsManager/errors.ts, used by both: one copy, so `instanceof OpsManagerError` (and `isCancellation()`)
+ *   hold for errors the HTTP layer throws.
+ */
+const separateModules = [
+  { source: path.join(root, 'src/opsManager/runtime.ts'), outfile: 'opsManagerRuntime.js' },
+  { source: path.join(root, 'src/opsManager/errors.ts'), outfile: 'opsManagerErrors.js' },
+];
+
+/** Turns relative imports of a separate module into `require('./<outfile>')`, resolved beside the bundle in dist/. */
+const separateModulesPlugin = {
+  name: 'separate-modules',
+  setup(build) {
+    const names = separateModules.map((m) => path.basename(m.source, '.ts'));
+    build.onResolve({ filter: new RegExp(`^\\.\\.?/(.*/)?(${names.join('|')})$`) }, (args) => {
+      const target = `${path.resolve(args.resolveDir, args.path)}.ts`;
+      const separate = separateModules.find((m) => m.source === target);
+      return separate === undefined ? undefined : { path: `./${separate.outfile}`, external: true };
+    });
+  },
+};
+
+const nodeBundle = {
+  ...common,
+  plugins: [...common.plugins, separateModulesPlugin],
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  {
-    ...common,
-    entryPoints: [path.join(root, 'src/extension.ts')],
-    outfile: path.join(dist, 'extension.js'),
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-  },
+  { ...nodeBundle, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(dist, 'extension.js') },
+  ...separateModules.map((m) => ({ ...nodeBundle, entryPoints: [m.source], outfile: path.join(dist, m.outfile) })),
 ];
 
 const webviewEntry = path.join(root, 'src/panel/webview/main.ts');

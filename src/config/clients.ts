@@ -1,21 +1,14 @@
 // One OpsManagerClient per configured server, built on first use and rebuilt when its settings, its API key or
 // the connection settings change. The client module (and undici behind it) is loaded on first use, not at
-// activation: opening VS Code should not pay for an HTTP stack nobody has used yet.
+// activation (src/runtimeModule.ts): opening VS Code should not pay for an HTTP stack nobody has used yet.
 import * as vscode from 'vscode';
 import { logRequest } from '../log';
 import type { ClientOptions, OpsManagerClient } from '../opsManager/client';
 import { OpsManagerError } from '../opsManager/errors';
 import type { ClientCache as ClientCacheContract } from '../services';
+import { opsManagerRuntime } from '../runtimeModule';
 import type { ServerRegistry } from './registry';
 import { transportOptions } from './transport';
-
-type ClientModule = typeof import('../opsManager/client');
-
-function loadClientModule(): ClientModule {
-  // A plain require keeps evaluation lazy in the esbuild bundle and works in tsc's CommonJS output too.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../opsManager/client') as ClientModule;
-}
 
 /** The server has no API key in SecretStorage yet. */
 export class MissingApiKeyError extends OpsManagerError {
@@ -79,7 +72,7 @@ export class ClientCache implements ClientCacheContract, vscode.Disposable {
 
   /** A client outside the cache (connection tests of servers not saved yet). The caller closes it. */
   create(options: NewClientOptions, logName: string): OpsManagerClient {
-    const { OpsManagerClient: Client } = loadClientModule();
+    const { OpsManagerClient: Client } = opsManagerRuntime();
     const clientOptions: ClientOptions = {
       ...transportOptions(options),
       baseUrl: options.baseUrl,

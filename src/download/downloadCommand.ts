@@ -10,6 +10,7 @@ import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager
 import { isCancellation, OpsManagerError } from '../opsManager/errors';
 import type { RestoreJob } from '../opsManager/model';
 import { sleep } from '../opsManager/sleep';
+import { opsManagerRuntime } from '../runtimeModule';
 import type { DownloadProgress as PanelProgress, DownloadState } from '../panel';
 import type { JobRef, Services } from '../services';
 import { parseDownloadArgs } from './args';
@@ -37,14 +38,6 @@ export interface DownloadCommandResult {
   sha1: string;
   verified: boolean;
   bytes: number;
-}
-
-type DownloadModule = typeof import('../opsManager/download');
-
-function loadDownloadModule(): DownloadModule {
-  // A plain require keeps the HTTP stack (undici) out of activation: it is evaluated on the first download.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../opsManager/download') as DownloadModule;
 }
 
 /** Tries to read the hash Ops Manager adds after a download this many times, a second apart. */
@@ -95,7 +88,8 @@ export async function downloadRestoreArchive(env: DownloadEnv, arg: unknown): Pr
         const cancel = token.onCancellationRequested(() => running.abort.abort());
         let shownPercent = 0;
         try {
-          return await loadDownloadModule().downloadArchive({
+          // The HTTP stack (undici) is loaded on the first download, not at activation (src/runtimeModule.ts).
+          return await opsManagerRuntime().downloadArchive({
             url: check.url,
             headers: check.headers,
             destination: destination.path,
