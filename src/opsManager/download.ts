@@ -4,9 +4,10 @@
 // file is removed and nothing appears at the destination. Memory stays flat: one chunk is hashed and queued
 // at a time, and reading pauses while the disk catches up.
 //
-// The parts, each in its own module: downloadTransfer (request, redirects, streaming), downloadWriter (batched
-// writes), downloadProgress (speed and time left), downloadVerification (the expected SHA-1),
-// downloadTempFile (temporary file and atomic move), downloadErrors (messages), downloadHasher (SHA-1).
+// The parts, each in its own module: downloadTransfer (request, redirects, streaming), downloadExchange (one GET
+// through undici's handler API, with backpressure), downloadWriter (batched writes), downloadProgress (speed
+// and time left), downloadVerification (the expected SHA-1), downloadTempFile (temporary file and atomic move),
+// downloadErrors (messages), downloadHasher (SHA-1).
 
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';

@@ -1,11 +1,13 @@
 // The HTTP side of a download: one GET to the backup host (following a few redirects, the bearer token kept to
 // the link's own origin), then the body streamed through the hasher into the temporary file with progress.
 
+import * as os from 'node:os';
 import type { Dispatcher } from 'undici';
 import type { DownloadOptions } from './download';
 import { checkUrl, redactUrl } from './downloadable';
 import { backupHostError, bodyError, cutError, isRedirect, lowerFirst, startError } from './downloadErrors';
-import { createHasher, type HashingMode } from './downloadHasher';
+import { exchange, type Answer, type BodyConsumer } from './downloadExchange';
+import { createHasher, type HashingMode, type StreamHasher } from './downloadHasher';
 import { ProgressMeter } from './downloadProgress';
 import type { DownloadFile } from './downloadTempFile';
 import { BatchWriter } from './downloadWriter';
@@ -13,8 +15,12 @@ import { OpsManagerError } from './errors';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from './http';
 
 const MAX_REDIRECTS = 5;
-/** Measured on 1 GiB from the simulator: see the report and docs/benchmarks.md. */
-export const DEFAULT_HASHING: HashingMode = 'main';
+/**
+ * Hashing in a worker only pays off with a core to spare: the event loop (socket reads, HTTP parsing) keeps one
+ * busy and the write thread pool uses more. On 2 cores the worker gave no reliable gain and was often slower (its
+ * ring copy and thread compete for the second core; docs/benchmarks.md), so it is the default from 3 cores up.
+ */
+export const DEFAULT_HASHING: HashingMode = os.availableParallelism() > 2 ? 'worker' : 'main';
 const ERROR_BODY_LIMIT = 4096;
 
 export interface Received {
@@ -29,6 +35,7 @@ export async function transfer(options: DownloadOptions, headers: Record<string,
   const firstOrigin = new URL(options.url).origin;
   let url = options.url;
   let owned: Dispatcher | undefined;
+  let failed = true;
   try {
     for (let hop = 0; ; hop++) {
       const target = new URL(url);
@@ -39,99 +46,135 @@ export async function transfer(options: DownloadOptions, headers: Record<string,
         owned = createDispatcher(target, options.transport);
         dispatcher = owned;
       }
-      let response: Dispatcher.ResponseData;
+      let body: BodyPipeline | undefined;
+      let answer: Answer;
       try {
-        response = await dispatcher.request({
-          origin: target.origin,
-          path: requestPath(url, target),
-          method: 'GET',
-          // The bearer token belongs to the link's own origin: never forwarded to a redirect elsewhere.
-          headers: { accept: '*/*', 'accept-encoding': 'identity', ...(sameOrigin ? headers : {}) },
+        answer = await exchange({
+          dispatcher,
+          request: {
+            origin: target.origin,
+            path: requestPath(url, target),
+            method: 'GET',
+            // The bearer token belongs to the link's own origin: never forwarded to a redirect elsewhere.
+            headers: { accept: '*/*', 'accept-encoding': 'identity', ...(sameOrigin ? headers : {}) },
+            headersTimeout: idleMs,
+            bodyTimeout: idleMs,
+          },
           signal,
-          headersTimeout: idleMs,
-          bodyTimeout: idleMs,
+          open: (status, responseHeaders) => {
+            if (status !== 200) {
+              return undefined;
+            }
+            body = new BodyPipeline(contentLength(responseHeaders['content-length']), options, file, temp);
+            return body;
+          },
+          textLimit: ERROR_BODY_LIMIT,
+          failure: (error, inBody) => {
+            if (error instanceof OpsManagerError) {
+              return error;
+            }
+            return inBody ? bodyError(error, url, signal, idleMs, body?.received ?? 0, body?.total) : startError(error, url, signal, idleMs);
+          },
         });
       } catch (error) {
-        throw startError(error, url, signal, idleMs);
+        await body?.abandon();
+        throw error;
       }
 
-      const status = response.statusCode;
-      if (isRedirect(status)) {
-        const location = headerText(response.headers.location);
-        await response.body.dump().catch(() => undefined);
-        if (location === undefined) {
-          throw backupHostError(status, '', url, headers);
-        }
-        const next = new URL(location, url).href;
-        const problem = checkUrl(next);
-        if (problem !== undefined) {
-          throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download elsewhere, and ${lowerFirst(problem)}`, url: redactUrl(url) });
-        }
-        if (hop + 1 > MAX_REDIRECTS) {
-          throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download more than ${MAX_REDIRECTS} times; stopped.`, url: redactUrl(url) });
-        }
-        url = next;
+      if (!answer.consumed) {
+        url = nextHop(answer, url, headers, hop);
         continue;
       }
-      if (status !== 200) {
-        const text = await readLimited(response.body, ERROR_BODY_LIMIT);
-        throw backupHostError(status, text, url, headers);
+      if (body === undefined) {
+        throw new Error('the download body had no consumer');
       }
-      return await receiveBody(response, options, file, temp, url, idleMs);
+      const received = await body.finish(url);
+      failed = false;
+      return received;
     }
   } finally {
-    await owned?.close().catch(() => undefined);
+    // After a failure, a request still waiting for a connection must not hold the close up.
+    await (failed ? owned?.destroy() : owned?.close())?.catch(() => undefined);
   }
 }
 
-async function receiveBody(
-  response: Dispatcher.ResponseData,
-  options: DownloadOptions,
-  file: DownloadFile,
-  temp: string,
-  url: string,
-  idleMs: number,
-): Promise<Received> {
-  const signal = options.signal;
-  const total = contentLength(response.headers['content-length']);
-  const hasher = createHasher(options.hashing ?? DEFAULT_HASHING);
-  const writer = new BatchWriter(file, temp);
-  const meter = new ProgressMeter(total, options.progressIntervalMs ?? 200, options.onProgress);
-  let received = 0;
-  meter.update(0, true);
-  try {
+/** The next URL for a redirect; anything else that is not a 200 is the backup host's refusal. */
+function nextHop(answer: Answer & { consumed: false }, url: string, headers: Record<string, string>, hop: number): string {
+  const status = answer.status;
+  if (!isRedirect(status)) {
+    throw backupHostError(status, answer.text, url, headers);
+  }
+  const location = headerText(answer.headers.location);
+  if (location === undefined) {
+    throw backupHostError(status, '', url, headers);
+  }
+  const next = new URL(location, url).href;
+  const problem = checkUrl(next);
+  if (problem !== undefined) {
+    throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download elsewhere, and ${lowerFirst(problem)}`, url: redactUrl(url) });
+  }
+  if (hop + 1 > MAX_REDIRECTS) {
+    throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download more than ${MAX_REDIRECTS} times; stopped.`, url: redactUrl(url) });
+  }
+  return next;
+}
+
+/** Each chunk of a 200 answer: hashed, queued for the batch writer, counted for progress. */
+class BodyPipeline implements BodyConsumer {
+  received = 0;
+  private readonly hasher: StreamHasher;
+  private readonly writer: BatchWriter;
+  private readonly meter: ProgressMeter;
+
+  constructor(
+    readonly total: number | undefined,
+    options: DownloadOptions,
+    file: DownloadFile,
+    temp: string,
+  ) {
+    this.hasher = createHasher(options.hashing ?? DEFAULT_HASHING);
+    this.writer = new BatchWriter(file, temp);
+    this.meter = new ProgressMeter(total, options.progressIntervalMs ?? 200, options.onProgress);
+    this.meter.update(0, true);
+  }
+
+  take(chunk: Buffer): Promise<void> | undefined {
+    const hashing = this.hasher.update(chunk);
+    return hashing === undefined ? this.store(chunk) : hashing.then(() => this.store(chunk));
+  }
+
+  private store(chunk: Buffer): Promise<void> | undefined {
+    this.received += chunk.length;
+    const writing = this.writer.push(chunk);
+    this.meter.update(this.received, false);
+    return writing;
+  }
+
+  /** After the last chunk: every byte written and flushed, the digest taken. */
+  async finish(url: string): Promise<Received> {
     try {
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        const hashing = hasher.update(chunk);
-        if (hashing !== undefined) {
-          await hashing;
-        }
-        received += chunk.length;
-        const writing = writer.push(chunk);
-        if (writing !== undefined) {
-          await writing;
-        }
-        meter.update(received, false);
+      if (this.total !== undefined && this.received !== this.total) {
+        await this.writer.settle();
+        throw cutError(url, this.received, this.total, undefined);
       }
-    } catch (error) {
-      response.body.destroy();
-      await writer.settle();
-      if (error instanceof OpsManagerError) {
-        throw error;
-      }
-      throw bodyError(error, url, signal, idleMs, received, total);
+      await this.writer.finish();
+      const sha1 = await this.hasher.digest();
+      this.meter.update(this.received, true);
+      return { sha1, bytes: this.received };
+    } finally {
+      this.dispose();
     }
-    if (total !== undefined && received !== total) {
-      await writer.settle();
-      throw cutError(url, received, total, undefined);
-    }
-    await writer.finish();
-    const sha1 = await hasher.digest();
-    meter.update(received, true);
-    return { sha1, bytes: received };
-  } finally {
-    meter.dispose();
-    hasher.dispose();
+  }
+
+  /** After a failure: lets a write in flight end (before the file is closed and removed), then stops. */
+  async abandon(): Promise<void> {
+    await this.writer.settle();
+    this.dispose();
+  }
+
+  private dispose(): void {
+    this.meter.dispose();
+    this.hasher.dispose();
   }
 }
 
@@ -164,25 +207,6 @@ function contentLength(value: string | string[] | undefined): number | undefined
     return undefined;
   }
   return Number(text.trim());
-}
-
-async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= limit) {
-        break;
-      }
-    }
-  } catch {
-    // An unreadable error body still leaves the status to report.
-  } finally {
-    body.destroy();
-  }
-  return Buffer.concat(parts).subarray(0, limit).toString('utf8');
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

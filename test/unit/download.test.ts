@@ -275,6 +275,29 @@ describe('download: against the simulator', function () {
     assert.deepEqual(listing(), []);
   });
 
+  it('stops reading while the disk is slow, so memory stays flat', async () => {
+    const batches: number[] = [];
+    const slowDisk: DownloadFileSystem = {
+      async openExclusive(file: string): Promise<DownloadFile> {
+        const handle = await fs.promises.open(file, 'wx');
+        return {
+          async writev(buffers: Buffer[]) {
+            batches.push(buffers.reduce((n, b) => n + b.length, 0));
+            await new Promise((resolve) => setTimeout(resolve, 40));
+            return handle.writev(buffers);
+          },
+          datasync: () => handle.datasync(),
+          close: () => handle.close(),
+        };
+      },
+    };
+    const result = await download('pointInTime', { fileSystem: slowDisk, expectedSha1: archiveSha1 });
+    assert.equal(sha1File(result.path), archiveSha1);
+    assert.equal(batches.reduce((a, b) => a + b, 0), archiveBytes);
+    // Without backpressure the 3 MB would pile up in memory during the first slow write and land in one batch.
+    assert.ok(Math.max(...batches) <= 1024 * 1024 + 64 * 1024, `write batches: ${batches.join(', ')}`);
+  });
+
   it('explains a permission error while writing or creating the file', async () => {
     await rejectsWith(download('pointInTime', { fileSystem: failingFileSystem('EACCES', 0) }), 'io', /Permission denied writing to/);
     assert.deepEqual(listing(), []);
