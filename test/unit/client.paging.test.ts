@@ -2,27 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OpsManagerClient, newestFirst, unwrapEnvelope, type ClientOptions } from '../../src/opsManager/client';
-import { OpsManagerError } from '../../src/opsManager/errors';
 import type { RestoreJob } from '../../src/opsManager/model';
+import { rejectsWith } from './rejectsWith';
 
 // IDs only need to be well-formed here: this server answers whatever it is scripted to.
 const GROUP_ID = '5f2b3c4d5e6f708192a3b4c1';
 const CLUSTER_ID = '60a1b2c3d4e5f60718293a01';
 const JOB_ID = '65e0f1a2b3c4d5e6f7a8b901';
 
-/** Asserts that `promise` rejects with an OpsManagerError and returns it. */
-async function rejectsWith(promise: Promise<unknown>, check: Partial<Pick<OpsManagerError, 'kind' | 'status' | 'errorCode'>>): Promise<OpsManagerError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpsManagerError, `expected an OpsManagerError, got ${String(error)}`);
-    if (check.kind !== undefined) assert.equal(error.kind, check.kind, error.message);
-    if (check.status !== undefined) assert.equal(error.status, check.status, error.message);
-    if (check.errorCode !== undefined) assert.equal(error.errorCode, check.errorCode, error.message);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 /** A plain HTTP server (no digest: the client then never needs a challenge) for the paging edge cases. */
 describe('client: paging and envelope edge cases (scripted server)', () => {

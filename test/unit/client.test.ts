@@ -4,25 +4,13 @@ import { OpsManagerError } from '../../src/opsManager/errors';
 import type { RequestLogEntry } from '../../src/opsManager/http';
 import { SAMPLE } from '../simulator/sampleData';
 import { SIM_VERSION, startSimulator, type Simulator } from '../simulator/server';
+import { rejectsWith } from './rejectsWith';
 
 const J = SAMPLE.jobs;
 const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
 const MISSING_ID = '0123456789abcdef01234567';
 
-/** Asserts that `promise` rejects with an OpsManagerError and returns it. */
-async function rejectsWith(promise: Promise<unknown>, check: Partial<Pick<OpsManagerError, 'kind' | 'status' | 'errorCode'>>): Promise<OpsManagerError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpsManagerError, `expected an OpsManagerError, got ${String(error)}`);
-    if (check.kind !== undefined) assert.equal(error.kind, check.kind, error.message);
-    if (check.status !== undefined) assert.equal(error.status, check.status, error.message);
-    if (check.errorCode !== undefined) assert.equal(error.errorCode, check.errorCode, error.message);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('client: against the simulator', function () {
   this.timeout(60_000);

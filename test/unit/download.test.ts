@@ -9,25 +9,14 @@ import { OpsManagerClient } from '../../src/opsManager/client';
 import { downloadArchive, type DownloadFile, type DownloadFileSystem, type DownloadOptions, type DownloadProgress } from '../../src/opsManager/download';
 import { checkDownloadable, expectedSha1FromJob } from '../../src/opsManager/downloadable';
 import { createHasher } from '../../src/opsManager/downloadHasher';
-import { OpsManagerError } from '../../src/opsManager/errors';
 import type { RestoreJob } from '../../src/opsManager/model';
 import { SAMPLE, V2_BEARER_TOKEN } from '../simulator/sampleData';
 import { startSimulator, type Simulator } from '../simulator/server';
+import { rejectsWith } from './rejectsWith';
 
 const J = SAMPLE.jobs;
 type JobKey = keyof typeof J;
 
-async function rejectsWith(promise: Promise<unknown>, kind: OpsManagerError['kind'], message?: RegExp): Promise<OpsManagerError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpsManagerError, `expected an OpsManagerError, got ${String(error)}`);
-    assert.equal(error.kind, kind, error.message);
-    if (message) assert.match(error.message, message);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 function sha1File(file: string): string {
   return crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex');
