@@ -24,16 +24,9 @@ const WORKLOADS: Record<string, Workload> = {
   activation: benchActivation,
 };
 
-interface Cli {
+/** The workload settings of BenchConfig, plus what only the orchestrator reads. */
+interface Cli extends Omit<BenchConfig, 'tmpDir' | 'log'> {
   only: string[];
-  runs: number;
-  warmup: number;
-  downloadMb: number;
-  fetchCount: number;
-  concurrency: number;
-  latencyMs: number;
-  activationStarts: number;
-  activationSettleMs: number;
   markdown: boolean;
 }
 
