@@ -1,30 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { DigestHttpClient, DigestHttpClientOptions, RequestLogEntry } from '../../src/opsManager/http';
+import { DigestHttpClient, RequestLogEntry } from '../../src/opsManager/http';
 import { OpsManagerError } from '../../src/opsManager/errors';
 import { isolateProxyEnv } from './httpEnv';
-import { LoggedRequest, parseAuthorization, startTestServer, TestServerOptions } from './httpTestServer';
+import { digestClientFixture, LoggedRequest, parseAuthorization, startTestServer } from './httpTestServer';
 
 const API = '/api/public/v1.0/groups/5a0a1e7e0f2912c554080adc/clusters/5a0a1e7e0f2912c554080ae0/restoreJobs';
 
 describe('http: digest over undici', function () {
   isolateProxyEnv();
-  const open: Array<{ close(): Promise<void> }> = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((o) => o.close()));
-  });
-
-  async function setup(serverOptions: TestServerOptions = {}, clientOptions: Partial<DigestHttpClientOptions> = {}) {
-    const server = await startTestServer(serverOptions);
-    open.push(server);
-    const client = new DigestHttpClient({
-      origin: server.origin,
-      username: serverOptions.user ?? 'user',
-      password: serverOptions.password ?? 'secret',
-      ...clientOptions,
-    });
-    open.push(client);
-    return { server, client };
-  }
+  const { open, setup } = digestClientFixture();
 
   const ncOf = (r: LoggedRequest) => (r.authorization ? parseAuthorization(r.authorization).nc : undefined);
 

@@ -5,6 +5,7 @@ import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { AddressInfo } from 'node:net';
+import { DigestHttpClient, type DigestHttpClientOptions } from '../../src/opsManager/http';
 
 export type ServerAlgorithm = 'MD5' | 'MD5-sess' | 'SHA-256' | 'SHA-256-sess' | 'SHA-512-256' | 'SHA-512-256-sess';
 
@@ -201,4 +202,31 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * For a mocha suite: `setup()` starts a test server and a DigestHttpClient with the server's credentials; both, and
+ * anything else pushed onto `open`, are closed after each test.
+ */
+export function digestClientFixture(): {
+  open: Array<{ close(): Promise<void> }>;
+  setup(serverOptions?: TestServerOptions, clientOptions?: Partial<DigestHttpClientOptions>): Promise<{ server: TestServer; client: DigestHttpClient }>;
+} {
+  const open: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((o) => o.close()));
+  });
+  async function setup(serverOptions: TestServerOptions = {}, clientOptions: Partial<DigestHttpClientOptions> = {}) {
+    const server = await startTestServer(serverOptions);
+    open.push(server);
+    const client = new DigestHttpClient({
+      origin: server.origin,
+      username: serverOptions.user ?? 'user',
+      password: serverOptions.password ?? 'secret',
+      ...clientOptions,
+    });
+    open.push(client);
+    return { server, client };
+  }
+  return { open, setup };
 }

@@ -3,10 +3,10 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Agent, Dispatcher, ProxyAgent, request as undiciRequest } from 'undici';
 import { OpsManagerError } from '../../src/opsManager/errors';
-import { createDispatcher, DigestHttpClient, DigestHttpClientOptions } from '../../src/opsManager/http';
+import { createDispatcher, DigestHttpClient } from '../../src/opsManager/http';
 import { isolateProxyEnv } from './httpEnv';
 import { makeTestCerts, TestCerts } from './httpTestCerts';
-import { startTestServer, TestServerOptions } from './httpTestServer';
+import { digestClientFixture, startTestServer } from './httpTestServer';
 
 function expectError(kind: OpsManagerError['kind'], pattern?: RegExp) {
   return (e: unknown) => {
@@ -21,18 +21,7 @@ function expectError(kind: OpsManagerError['kind'], pattern?: RegExp) {
 
 describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () {
   isolateProxyEnv();
-  const open: Array<{ close(): Promise<void> }> = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((o) => o.close()));
-  });
-
-  async function setup(serverOptions: TestServerOptions = {}, clientOptions: Partial<DigestHttpClientOptions> = {}) {
-    const server = await startTestServer(serverOptions);
-    open.push(server);
-    const client = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', ...clientOptions });
-    open.push(client);
-    return { server, client };
-  }
+  const { open, setup } = digestClientFixture();
 
   /** A server that accepts connections and then does what `onRequest` says (or nothing at all). */
   async function rawServer(onRequest: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
