@@ -9,30 +9,57 @@ const SAMPLES = 4; // 4×4 samples per pixel for smooth edges
 
 /** Distance from point p to the segment a–b. */
 function segmentDistance(px, py, [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
 function insideRoundedSquare(x, y, inset, radius) {
-  const lo = inset + radius, hi = SIZE - inset - radius;
-  const cx = Math.max(lo, Math.min(hi, x)), cy = Math.max(lo, Math.min(hi, y));
+  const lo = inset + radius,
+    hi = SIZE - inset - radius;
+  const cx = Math.max(lo, Math.min(hi, x)),
+    cy = Math.max(lo, Math.min(hi, y));
   return Math.hypot(x - cx, y - cy) <= radius;
 }
 
 /** Polylines with round joins and caps: [points, stroke width]. */
 const strokes = [
-  [[[64, 24], [64, 76]], 12],                    // arrow shaft
-  [[[40, 54], [64, 78], [88, 54]], 12],          // arrow head
-  [[[28, 82], [28, 100], [100, 100], [100, 82]], 10], // tray
+  [
+    [
+      [64, 24],
+      [64, 76],
+    ],
+    12,
+  ], // arrow shaft
+  [
+    [
+      [40, 54],
+      [64, 78],
+      [88, 54],
+    ],
+    12,
+  ], // arrow head
+  [
+    [
+      [28, 82],
+      [28, 100],
+      [100, 100],
+      [100, 82],
+    ],
+    10,
+  ], // tray
 ];
 
 function onStroke(x, y) {
   return strokes.some(([points, width]) =>
-    points.slice(1).some((b, i) => segmentDistance(x, y, points[i], b) <= width / 2));
+    points.slice(1).some((b, i) => segmentDistance(x, y, points[i], b) <= width / 2),
+  );
 }
 
-const GREEN = [0x0b, 0x5d, 0x2c], RIM = [0x13, 0xaa, 0x52], WHITE = [0xff, 0xff, 0xff];
+const GREEN = [0x0b, 0x5d, 0x2c],
+  RIM = [0x13, 0xaa, 0x52],
+  WHITE = [0xff, 0xff, 0xff];
 const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // filter: none
@@ -40,13 +67,17 @@ for (let y = 0; y < SIZE; y++) {
     const sum = [0, 0, 0, 0];
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
-        const px = x + (sx + 0.5) / SAMPLES, py = y + (sy + 0.5) / SAMPLES;
+        const px = x + (sx + 0.5) / SAMPLES,
+          py = y + (sy + 0.5) / SAMPLES;
         let colour;
         if (onStroke(px, py)) colour = WHITE;
         else if (insideRoundedSquare(px, py, 8, 18)) colour = GREEN;
         else if (insideRoundedSquare(px, py, 4, 22)) colour = RIM;
         if (colour) {
-          sum[0] += colour[0]; sum[1] += colour[1]; sum[2] += colour[2]; sum[3] += 1;
+          sum[0] += colour[0];
+          sum[1] += colour[1];
+          sum[2] += colour[2];
+          sum[3] += 1;
         }
       }
     }

@@ -16,11 +16,24 @@ function run(command, args, env = {}) {
   const shown = [command === process.execPath ? 'node' : command, ...args.map((a) => a.replace(`${root}/`, ''))];
   console.log(`\n$ ${shown.join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
-    child.on('error', (error) => { output += String(error); resolve({ code: 1, output }); });
+    child.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on('error', (error) => {
+      output += String(error);
+      resolve({ code: 1, output });
+    });
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
 }
@@ -40,7 +53,8 @@ function stageCounts(output, resultsFile) {
   if (resultsFile && existsSync(resultsFile)) {
     try {
       const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
-      if ([r.passed, r.failed].every(Number.isInteger)) return { passed: r.passed, failed: r.failed, pending: r.pending ?? 0 };
+      if ([r.passed, r.failed].every(Number.isInteger))
+        return { passed: r.passed, failed: r.failed, pending: r.pending ?? 0 };
     } catch {
       // Fall back to the printed summary.
     }
@@ -52,9 +66,17 @@ const stages = [];
 function record(name, counts, code, started) {
   // A stage that failed without a failing test (crash, timeout, compile error) still counts as one failure.
   const failed = counts.failed === 0 && code !== 0 ? 1 : counts.failed;
-  const stage = { name, passed: counts.passed, failed, pending: counts.pending, seconds: (Date.now() - started) / 1000 };
+  const stage = {
+    name,
+    passed: counts.passed,
+    failed,
+    pending: counts.pending,
+    seconds: (Date.now() - started) / 1000,
+  };
   stages.push(stage);
-  console.log(`\n[${name}] ${stage.passed} passed, ${stage.failed} failed, ${stage.pending} pending (${stage.seconds.toFixed(1)} s)${code !== 0 ? ` — exit ${code}` : ''}`);
+  console.log(
+    `\n[${name}] ${stage.passed} passed, ${stage.failed} failed, ${stage.pending} pending (${stage.seconds.toFixed(1)} s)${code !== 0 ? ` — exit ${code}` : ''}`,
+  );
 }
 
 const temp = mkdtempSync(join(tmpdir(), 'opsm-test-results-'));
@@ -66,7 +88,12 @@ try {
   }
 
   started = Date.now();
-  const unit = await run(process.execPath, [join(root, 'node_modules/mocha/bin/mocha.js'), '--config', '.mocharc.json', ...colour]);
+  const unit = await run(process.execPath, [
+    join(root, 'node_modules/mocha/bin/mocha.js'),
+    '--config',
+    '.mocharc.json',
+    ...colour,
+  ]);
   record('unit', mochaCounts(unit.output), unit.code, started);
 
   started = Date.now();
@@ -74,7 +101,9 @@ try {
   const integrationResults = join(temp, 'integration.json');
   const integration =
     compile.code === 0
-      ? await run(process.execPath, [join(root, 'out/test/integration/runTest.js')], { OPSMANAGER_TEST_RESULTS_FILE: integrationResults })
+      ? await run(process.execPath, [join(root, 'out/test/integration/runTest.js')], {
+          OPSMANAGER_TEST_RESULTS_FILE: integrationResults,
+        })
       : compile;
   record('integration', stageCounts(integration.output, integrationResults), integration.code, started);
 
@@ -91,7 +120,9 @@ try {
 
 console.log('');
 for (const s of stages) {
-  console.log(`  ${s.name.padEnd(14)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(4)} failed ${String(s.pending).padStart(4)} pending  ${s.seconds.toFixed(1)} s`);
+  console.log(
+    `  ${s.name.padEnd(14)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(4)} failed ${String(s.pending).padStart(4)} pending  ${s.seconds.toFixed(1)} s`,
+  );
 }
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);

@@ -32,7 +32,10 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
   // userinfo in URLs: scheme://user:password@host
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${MASK}@`],
   // apiKey=…, "apiKey": "…", authValue, password, token fields
-  [/(\b(?:apikey|api_key|privatekey|private_key|password|authvalue|token)["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi, `$1${MASK}`],
+  [
+    /(\b(?:apikey|api_key|privatekey|private_key|password|authvalue|token)["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi,
+    `$1${MASK}`,
+  ],
 ];
 
 /** Removes every known secret and anything that looks like a credential from `text`. */

@@ -59,7 +59,11 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
     switch (step) {
       case 1:
         answer = await inputStep({
-          title, step, totalSteps: total, value: result.name, canGoBack: false,
+          title,
+          step,
+          totalSteps: total,
+          value: result.name,
+          canGoBack: false,
           prompt: vscode.l10n.t('A name for this server, shown in the tree'),
           placeholder: vscode.l10n.t('e.g. Production'),
           validate: (value) => nameProblem(deps, value),
@@ -68,7 +72,11 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
         break;
       case 2:
         answer = await inputStep({
-          title, step, totalSteps: total, value: result.baseUrl, canGoBack: true,
+          title,
+          step,
+          totalSteps: total,
+          value: result.baseUrl,
+          canGoBack: true,
           prompt: vscode.l10n.t('The Ops Manager URL (/api/public/v1.0 is optional)'),
           placeholder: 'https://opsmanager.example.com:8443',
           validate: (value) => baseUrlProblem(value),
@@ -77,7 +85,11 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
         break;
       case 3:
         answer = await inputStep({
-          title, step, totalSteps: total, value: result.username, canGoBack: true,
+          title,
+          step,
+          totalSteps: total,
+          value: result.username,
+          canGoBack: true,
           prompt: vscode.l10n.t('The API public key (or Ops Manager user name on older servers)'),
           validate: usernameProblem,
         });
@@ -85,7 +97,12 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
         break;
       default:
         answer = await inputStep({
-          title, step, totalSteps: total, value: result.apiKey, canGoBack: true, password: true,
+          title,
+          step,
+          totalSteps: total,
+          value: result.apiKey,
+          canGoBack: true,
+          password: true,
           prompt: vscode.l10n.t('The API private key. It is kept in VS Code secret storage, never in settings.'),
           validate: apiKeyProblem,
         });
@@ -129,7 +146,11 @@ async function save(deps: CommandDeps, draft: Draft): Promise<void> {
 }
 
 function checkArgs(deps: CommandDeps, draft: Draft): void {
-  const problem = nameProblem(deps, draft.name) ?? baseUrlProblem(draft.baseUrl) ?? usernameProblem(draft.username) ?? apiKeyProblem(draft.apiKey);
+  const problem =
+    nameProblem(deps, draft.name) ??
+    baseUrlProblem(draft.baseUrl) ??
+    usernameProblem(draft.username) ??
+    apiKeyProblem(draft.apiKey);
   if (problem !== undefined) throw new OpsManagerError({ kind: 'invalid-input', message: problem });
 }
 

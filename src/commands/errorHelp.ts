@@ -69,7 +69,12 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
     };
   }
   if (error instanceof UnknownServerError) {
-    return { summary: vscode.l10n.t('Server not configured'), message: error.message, actions: [openSettingsAction()], severity: 'warning' };
+    return {
+      summary: vscode.l10n.t('Server not configured'),
+      message: error.message,
+      actions: [openSettingsAction()],
+      severity: 'warning',
+    };
   }
   if (!(error instanceof OpsManagerError)) {
     const text = maskSecrets(error instanceof Error ? error.message : String(error));
@@ -104,7 +109,12 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
           severity: 'error',
         };
       }
-      return { summary: code === '' ? vscode.l10n.t('Access denied (403)') : vscode.l10n.t('Access denied (403 {0})', code), message, actions: [openSettingsAction(), showLogAction()], severity: 'error' };
+      return {
+        summary: code === '' ? vscode.l10n.t('Access denied (403)') : vscode.l10n.t('Access denied (403 {0})', code),
+        message,
+        actions: [openSettingsAction(), showLogAction()],
+        severity: 'error',
+      };
     }
     if (status === 404) {
       if (/GROUP/.test(code) || (code === '' && level === 'group')) {
@@ -134,9 +144,19 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
       };
     }
     if (status === 429) {
-      return { summary: vscode.l10n.t('Too many requests (429)'), message, actions: [showLogAction()], severity: 'error' };
+      return {
+        summary: vscode.l10n.t('Too many requests (429)'),
+        message,
+        actions: [showLogAction()],
+        severity: 'error',
+      };
     }
-    return { summary: vscode.l10n.t('Server error ({0})', status), message, actions: [showLogAction()], severity: 'error' };
+    return {
+      summary: vscode.l10n.t('Server error ({0})', status),
+      message,
+      actions: [showLogAction()],
+      severity: 'error',
+    };
   }
   switch (error.kind) {
     case 'network':
@@ -153,12 +173,20 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
         summary: vscode.l10n.t('TLS certificate problem'),
         message: /caFile/.test(message)
           ? message
-          : vscode.l10n.t('{0} If Ops Manager uses a private CA, set "caFile" for this server in the settings.', message),
+          : vscode.l10n.t(
+              '{0} If Ops Manager uses a private CA, set "caFile" for this server in the settings.',
+              message,
+            ),
         actions: [openSettingsAction(), showLogAction()],
         severity: 'error',
       };
     case 'parse':
-      return { summary: vscode.l10n.t('Unexpected answer from the server'), message, actions: [showLogAction()], severity: 'error' };
+      return {
+        summary: vscode.l10n.t('Unexpected answer from the server'),
+        message,
+        actions: [showLogAction()],
+        severity: 'error',
+      };
     case 'invalid-input':
       return { summary: vscode.l10n.t('Invalid input'), message, actions: [], severity: 'warning' };
     default:

@@ -50,22 +50,32 @@ export function jobIdProblem(text: string): Validation {
     if (bad !== undefined) {
       return vscode.l10n.t('The URL\'s {0} ID "{1}" is not 24 hexadecimal characters.', bad[0] ?? '', bad[1] ?? '');
     }
-    return { message: vscode.l10n.t('Restore job URL: {0}', urlSummary(url)), severity: vscode.InputBoxValidationSeverity.Info };
+    return {
+      message: vscode.l10n.t('Restore job URL: {0}', urlSummary(url)),
+      severity: vscode.InputBoxValidationSeverity.Info,
+    };
   }
   if (/^[0-9a-fA-F]+$/.test(value)) {
     return vscode.l10n.t('A restore job ID has 24 hexadecimal characters; this has {0}.', text.trim().length);
   }
-  return vscode.l10n.t('A restore job ID has 24 characters 0–9 and a–f. You can also paste the restore job\'s API URL.');
+  return vscode.l10n.t("A restore job ID has 24 characters 0–9 and a–f. You can also paste the restore job's API URL.");
 }
 
 /** What the user typed into a pick, as a choice: a pasted URL or an ID. */
 function typedItem(value: string, what: string): PickItem<Choice> | undefined {
   const url = parseRestoreJobUrl(value);
   if (url !== undefined) {
-    return { label: `$(link) ${vscode.l10n.t('Use the pasted restore job URL')}`, description: urlSummary(url), value: { kind: 'url', url } };
+    return {
+      label: `$(link) ${vscode.l10n.t('Use the pasted restore job URL')}`,
+      description: urlSummary(url),
+      value: { kind: 'url', url },
+    };
   }
   if (isObjectId(value)) {
-    return { label: `$(edit) ${vscode.l10n.t('Use {0} ID {1}', what, value.toLowerCase())}`, value: { kind: 'id', id: value.toLowerCase() } };
+    return {
+      label: `$(edit) ${vscode.l10n.t('Use {0} ID {1}', what, value.toLowerCase())}`,
+      value: { kind: 'id', id: value.toLowerCase() },
+    };
   }
   return undefined;
 }
@@ -108,9 +118,13 @@ async function pickCluster(deps: CommandDeps, server: ServerConfig, groupId: str
       return groupClusters(await client.listClusters(groupId)).map(({ cluster, members }) => ({
         label: clusterLabel(cluster),
         description: cluster.id,
-        detail: [cluster.typeName, members.length > 0 ? vscode.l10n.t('{0} shards and config servers', members.length) : undefined]
-          .filter((s) => s !== undefined)
-          .join(' · ') || undefined,
+        detail:
+          [
+            cluster.typeName,
+            members.length > 0 ? vscode.l10n.t('{0} shards and config servers', members.length) : undefined,
+          ]
+            .filter((s) => s !== undefined)
+            .join(' · ') || undefined,
         value: idChoice(cluster.id),
       }));
     },
@@ -125,9 +139,10 @@ async function askJobId(): Promise<Choice> {
     step: 1,
     totalSteps: 1,
     canGoBack: false,
-    prompt: vscode.l10n.t('Restore job ID (24 hexadecimal characters), or the restore job\'s API URL'),
+    prompt: vscode.l10n.t("Restore job ID (24 hexadecimal characters), or the restore job's API URL"),
     placeholder: vscode.l10n.t('e.g. 5628faffd4c606594adaa3b2'),
-    validate: (value) => (value.trim() === '' ? vscode.l10n.t('Enter a restore job ID or paste its URL.') : jobIdProblem(value)),
+    validate: (value) =>
+      value.trim() === '' ? vscode.l10n.t('Enter a restore job ID or paste its URL.') : jobIdProblem(value),
   });
   if (typeof answer !== 'string') throw new UserCancelledError();
   const value = answer.trim();
@@ -162,7 +177,10 @@ export function completeRef(state: Draft): JobRef {
     assertHostId(state.hostId, vscode.l10n.t('Host ID'));
     ref.hostId = state.hostId;
   } else {
-    throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('A cluster ID (or a config server host ID) is needed.') });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: vscode.l10n.t('A cluster ID (or a config server host ID) is needed.'),
+    });
   }
   return ref;
 }
@@ -176,12 +194,17 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
     jobId: stringField(arg, 'jobId')?.trim(),
   };
   // A URL given as {url} or as the jobId fills everything.
-  const pasted = stringField(arg, 'url') ?? (state.jobId !== undefined && !isObjectId(state.jobId) ? state.jobId : undefined);
+  const pasted =
+    stringField(arg, 'url') ?? (state.jobId !== undefined && !isObjectId(state.jobId) ? state.jobId : undefined);
   const pastedUrl = pasted === undefined ? undefined : parseRestoreJobUrl(pasted);
   if (pastedUrl !== undefined) applyUrl(deps, state, pastedUrl);
 
   // Ask only for what is missing. Anything given but malformed fails in completeRef, before any request.
-  if (state.jobId === undefined || state.groupId === undefined || (state.clusterId === undefined && state.hostId === undefined)) {
+  if (
+    state.jobId === undefined ||
+    state.groupId === undefined ||
+    (state.clusterId === undefined && state.hostId === undefined)
+  ) {
     state.server ??= await pickServer(deps.services.servers, vscode.l10n.t('Fetch Restore Job by ID'));
     const server = deps.services.servers.require(state.server);
     if (state.groupId === undefined) {
@@ -207,7 +230,9 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
   const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal) =>
     deps.services.fetchJob(ref, signal),
   );
-  deps.services.log.info(`Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`);
+  deps.services.log.info(
+    `Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`,
+  );
   await deps.panels?.show(ref, job);
   return job;
 }

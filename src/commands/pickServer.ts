@@ -17,8 +17,18 @@ export async function pickServer(registry: ServerRegistry, title: string): Promi
   }
   if (servers.length === 1) return servers[0].name;
   const picked = await vscode.window.showQuickPick(
-    servers.map((server) => ({ label: server.name, description: server.baseUrl, detail: server.username, name: server.name })),
-    { title, placeHolder: vscode.l10n.t('Choose an Ops Manager server'), matchOnDescription: true, ignoreFocusOut: true },
+    servers.map((server) => ({
+      label: server.name,
+      description: server.baseUrl,
+      detail: server.username,
+      name: server.name,
+    })),
+    {
+      title,
+      placeHolder: vscode.l10n.t('Choose an Ops Manager server'),
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    },
   );
   if (picked === undefined) throw new UserCancelledError();
   return picked.name;

@@ -16,7 +16,11 @@ export async function setApiKey(deps: CommandDeps, arg: unknown): Promise<boolea
   if (apiKey === undefined) {
     apiKey = await vscode.window.showInputBox({
       title: vscode.l10n.t('Set API Key for "{0}"', name),
-      prompt: vscode.l10n.t('The API private key for {0} on {1}. It is kept in VS Code secret storage.', server.username, server.baseUrl),
+      prompt: vscode.l10n.t(
+        'The API private key for {0} on {1}. It is kept in VS Code secret storage.',
+        server.username,
+        server.baseUrl,
+      ),
       password: true,
       ignoreFocusOut: true,
       validateInput: (value) =>
@@ -30,7 +34,10 @@ export async function setApiKey(deps: CommandDeps, arg: unknown): Promise<boolea
   }
   apiKey = apiKey.trim();
   if (apiKey === '' || /\s/.test(apiKey)) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('The API key is empty or contains spaces; nothing was stored.') });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: vscode.l10n.t('The API key is empty or contains spaces; nothing was stored.'),
+    });
   }
   // The key store announces the change at once, which refreshes the tree before this command returns.
   await registry.setApiKey(name, apiKey);
@@ -46,7 +53,10 @@ export async function removeServer(deps: CommandDeps, arg: unknown): Promise<boo
     const remove = vscode.l10n.t('Remove');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Remove the Ops Manager server "{0}"?', name),
-      { modal: true, detail: vscode.l10n.t('Its entry in the settings and its API key in secret storage are deleted.') },
+      {
+        modal: true,
+        detail: vscode.l10n.t('Its entry in the settings and its API key in secret storage are deleted.'),
+      },
       remove,
     );
     if (choice !== remove) throw new UserCancelledError();

@@ -27,23 +27,31 @@ export function refresh(deps: CommandDeps, arg: unknown): void {
 }
 
 function isRestoreJob(value: unknown): value is RestoreJob {
-  return typeof field(value, 'id') === 'string' && typeof field(value, 'raw') === 'object' && typeof field(value, 'extra') === 'object';
+  return (
+    typeof field(value, 'id') === 'string' &&
+    typeof field(value, 'raw') === 'object' &&
+    typeof field(value, 'extra') === 'object'
+  );
 }
 
 /** Tree click ([JobRef, job]), context menu (the node) or a caller's JobRef. */
 export async function openRestoreJob(deps: CommandDeps, arg: unknown, second: unknown): Promise<void> {
-  const ref: JobRef = arg instanceof RestoreJobNode
-    ? arg.ref
-    : completeRef({
-        server: stringField(arg, 'server'),
-        groupId: stringField(arg, 'groupId'),
-        clusterId: stringField(arg, 'clusterId'),
-        hostId: stringField(arg, 'hostId'),
-        jobId: stringField(arg, 'jobId'),
-      });
+  const ref: JobRef =
+    arg instanceof RestoreJobNode
+      ? arg.ref
+      : completeRef({
+          server: stringField(arg, 'server'),
+          groupId: stringField(arg, 'groupId'),
+          clusterId: stringField(arg, 'clusterId'),
+          hostId: stringField(arg, 'hostId'),
+          jobId: stringField(arg, 'jobId'),
+        });
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
   if (deps.panels === undefined) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('The restore job panel is not available.') });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: vscode.l10n.t('The restore job panel is not available.'),
+    });
   }
   await deps.panels.show(ref, job);
 }

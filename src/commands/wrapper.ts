@@ -27,7 +27,10 @@ export function reportError(services: Pick<Services, 'log'>, commandId: string, 
   services.log.error(`${commandId} failed: ${describeError(error)}`);
   if (error instanceof Error && error.stack) services.log.debug(maskSecrets(error.stack));
   const help = explainError(error, server);
-  const actions: FixAction[] = [...help.actions.filter((a) => a.command !== 'opsManager.showLog'), showLogAction()].slice(0, 3);
+  const actions: FixAction[] = [
+    ...help.actions.filter((a) => a.command !== 'opsManager.showLog'),
+    showLogAction(),
+  ].slice(0, 3);
   const text = maskSecrets(error instanceof Error ? error.message : String(error));
   void vscode.window.showErrorMessage(text, ...actions.map((a) => a.label)).then((choice) => {
     const action = actions.find((a) => a.label === choice);

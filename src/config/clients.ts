@@ -58,7 +58,13 @@ export class ClientCache implements ClientCacheContract, vscode.Disposable {
       this.evict(name);
       throw new MissingApiKeyError(name);
     }
-    const options = { baseUrl: server.baseUrl, username: server.username, apiKey, caFile: server.caFile, strictSSL: server.strictSSL };
+    const options = {
+      baseUrl: server.baseUrl,
+      username: server.username,
+      apiKey,
+      caFile: server.caFile,
+      strictSSL: server.strictSSL,
+    };
     const fingerprint = JSON.stringify([options, transportOptions(server)]);
     const cached = this.entries.get(name);
     if (cached !== undefined && cached.fingerprint === fingerprint) {
@@ -88,7 +94,9 @@ export class ClientCache implements ClientCacheContract, vscode.Disposable {
     if (entry === undefined) return;
     this.entries.delete(name);
     // close() lets requests in flight finish; a failure to close is not the user's concern.
-    entry.client.close().catch((error: unknown) => this.log.debug(`Closing the client of ${name} failed: ${String(error)}`));
+    entry.client
+      .close()
+      .catch((error: unknown) => this.log.debug(`Closing the client of ${name} failed: ${String(error)}`));
   }
 
   dispose(): void {

@@ -9,5 +9,8 @@ export async function fetchJob(clients: ClientCache, ref: JobRef, signal?: Abort
   const client = await clients.get(ref.server);
   if (ref.clusterId !== undefined) return client.getRestoreJob(ref.groupId, ref.clusterId, ref.jobId, { signal });
   if (ref.hostId !== undefined) return client.getConfigServerRestoreJob(ref.groupId, ref.hostId, ref.jobId, { signal });
-  throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('A restore job reference needs a cluster ID or a host ID.') });
+  throw new OpsManagerError({
+    kind: 'invalid-input',
+    message: vscode.l10n.t('A restore job reference needs a cluster ID or a host ID.'),
+  });
 }

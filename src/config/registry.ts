@@ -130,7 +130,11 @@ export class ServerRegistry implements vscode.Disposable {
   async remove(name: string): Promise<number> {
     const server = this.get(name);
     let removed = 0;
-    const targets: Array<{ config: vscode.WorkspaceConfiguration; target: vscode.ConfigurationTarget; value: unknown }> = [];
+    const targets: Array<{
+      config: vscode.WorkspaceConfiguration;
+      target: vscode.ConfigurationTarget;
+      value: unknown;
+    }> = [];
     const config = vscode.workspace.getConfiguration();
     const inspected = config.inspect<unknown>(SERVERS_SETTING);
     targets.push({ config, target: vscode.ConfigurationTarget.Global, value: inspected?.globalValue });

@@ -158,7 +158,9 @@ export function parseServerList(raw: unknown): ServerList {
     }
     let baseUrl = '';
     if (typeof entry.baseUrl !== 'string') {
-      problems.push(vscode.l10n.t('"baseUrl" is missing: the Ops Manager URL, e.g. https://opsmanager.example.com:8443.'));
+      problems.push(
+        vscode.l10n.t('"baseUrl" is missing: the Ops Manager URL, e.g. https://opsmanager.example.com:8443.'),
+      );
     } else {
       baseUrl = entry.baseUrl.trim();
       const problem = baseUrlProblem(baseUrl);
@@ -199,12 +201,24 @@ export function parseServerList(raw: unknown): ServerList {
       list.invalid.push({ index, name: name === '' ? undefined : name, problems });
       return;
     }
-    list.servers.push({ name, baseUrl, username, caFile, strictSSL, groups, identity: serverIdentity(baseUrl, username) });
+    list.servers.push({
+      name,
+      baseUrl,
+      username,
+      caFile,
+      strictSSL,
+      groups,
+      identity: serverIdentity(baseUrl, username),
+    });
   });
   return list;
 }
 
 /** The entry written to settings for a new server. */
-export function serverSettingsEntry(server: { name: string; baseUrl: string; username: string }): Record<string, unknown> {
+export function serverSettingsEntry(server: {
+  name: string;
+  baseUrl: string;
+  username: string;
+}): Record<string, unknown> {
   return { name: server.name, baseUrl: server.baseUrl, username: server.username };
 }

@@ -41,7 +41,13 @@ export function parseDownloadArgs(arg: unknown): DownloadArgs {
   const clusterId = stringField(source, 'clusterId')?.trim();
   const hostId = stringField(source, 'hostId')?.trim();
   const jobId = stringField(source, 'jobId')?.trim();
-  if (server === undefined && groupId === undefined && jobId === undefined && clusterId === undefined && hostId === undefined) {
+  if (
+    server === undefined &&
+    groupId === undefined &&
+    jobId === undefined &&
+    clusterId === undefined &&
+    hostId === undefined
+  ) {
     return out; // nothing about a job: ask for one
   }
   if (server === undefined || server.trim() === '') {

@@ -63,12 +63,16 @@ export async function folderDestination(folder: string, fileName: string): Promi
 }
 
 /** The save dialog, starting in the last folder used (else the workspace, else home) with the default name. */
-export async function dialogDestination(context: vscode.ExtensionContext, fileName: string, jobId: string): Promise<Destination> {
+export async function dialogDestination(
+  context: vscode.ExtensionContext,
+  fileName: string,
+  jobId: string,
+): Promise<Destination> {
   const remembered = context.globalState.get<unknown>(LAST_FOLDER_KEY);
   const start =
     typeof remembered === 'string' && (await isDirectory(remembered))
       ? remembered
-      : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir();
+      : (vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir());
   const uri = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(path.join(start, fileName)),
     saveLabel: vscode.l10n.t('Download'),
@@ -104,7 +108,10 @@ export async function freeName(folder: string, fileName: string): Promise<string
       return candidate;
     }
   }
-  throw new OpsManagerError({ kind: 'io', message: vscode.l10n.t('Too many files named like {0} in {1}.', fileName, folder) });
+  throw new OpsManagerError({
+    kind: 'io',
+    message: vscode.l10n.t('Too many files named like {0} in {1}.', fileName, folder),
+  });
 }
 
 function absolutePath(text: string, what: string): string {
@@ -118,7 +125,10 @@ function absolutePath(text: string, what: string): string {
   }
   throw new OpsManagerError({
     kind: 'invalid-input',
-    message: vscode.l10n.t('{0} is a relative path and no folder is open to resolve it against. Use an absolute path.', what),
+    message: vscode.l10n.t(
+      '{0} is a relative path and no folder is open to resolve it against. Use an absolute path.',
+      what,
+    ),
   });
 }
 

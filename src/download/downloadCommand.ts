@@ -14,7 +14,13 @@ import { opsManagerRuntime } from '../runtimeModule';
 import type { DownloadProgress as PanelProgress, DownloadState } from '../panel';
 import type { JobRef, Services } from '../services';
 import { parseDownloadArgs } from './args';
-import { configuredFolder, dialogDestination, folderDestination, givenDestination, type Destination } from './destination';
+import {
+  configuredFolder,
+  dialogDestination,
+  folderDestination,
+  givenDestination,
+  type Destination,
+} from './destination';
 import { pickJobRef } from './pickJob';
 import { announceSaved, progressText, toPanelProgress } from './presentation';
 import type { DownloadTracker } from './tracker';
@@ -44,7 +50,10 @@ export interface DownloadCommandResult {
 const HASH_ATTEMPTS = 3;
 const HASH_RETRY_MS = 1000;
 
-export async function downloadRestoreArchive(env: DownloadEnv, arg: unknown): Promise<DownloadCommandResult | undefined> {
+export async function downloadRestoreArchive(
+  env: DownloadEnv,
+  arg: unknown,
+): Promise<DownloadCommandResult | undefined> {
   const args = parseDownloadArgs(arg);
   const ref = args.ref ?? (await pickJobRef(env.services));
   const running = env.tracker.start(ref);
@@ -63,7 +72,9 @@ export async function downloadRestoreArchive(env: DownloadEnv, arg: unknown): Pr
     const check = checkDownloadable(job);
     if (!check.ok) {
       env.services.log.warn(`Restore job ${ref.jobId} not downloadable: ${check.blocker}: ${check.message}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, check.message));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, check.message),
+      );
       return undefined;
     }
     const noQuestions = args.destination !== undefined;
@@ -95,7 +106,8 @@ export async function downloadRestoreArchive(env: DownloadEnv, arg: unknown): Pr
             destination: destination.path,
             overwrite: destination.overwrite,
             expectedSha1: known,
-            resolveExpectedSha1: known === undefined ? (signal) => hashAfterDownload(env.services, ref, check.url, signal) : undefined,
+            resolveExpectedSha1:
+              known === undefined ? (signal) => hashAfterDownload(env.services, ref, check.url, signal) : undefined,
             signal: running.abort.signal,
             transport: transportOptions(server),
             progressIntervalMs: 250,
@@ -132,7 +144,11 @@ export async function downloadRestoreArchive(env: DownloadEnv, arg: unknown): Pr
       const cancelled = isCancellation(error);
       env.panels?.postDownloadState(ref, {
         state: cancelled ? 'cancelled' : 'failed',
-        message: cancelled ? vscode.l10n.t('Download cancelled; nothing was saved.') : error instanceof Error ? error.message : String(error),
+        message: cancelled
+          ? vscode.l10n.t('Download cancelled; nothing was saved.')
+          : error instanceof Error
+            ? error.message
+            : String(error),
       });
     }
     throw error;
@@ -170,7 +186,12 @@ async function confirmLastUse(): Promise<void> {
   }
 }
 
-async function chooseDestination(env: DownloadEnv, args: { destination?: string; overwrite?: boolean }, fileName: string, jobId: string): Promise<Destination> {
+async function chooseDestination(
+  env: DownloadEnv,
+  args: { destination?: string; overwrite?: boolean },
+  fileName: string,
+  jobId: string,
+): Promise<Destination> {
   if (args.destination !== undefined) {
     return givenDestination(args.destination, fileName, args.overwrite === true);
   }
@@ -182,7 +203,12 @@ async function chooseDestination(env: DownloadEnv, args: { destination?: string;
 }
 
 /** Ops Manager adds `hashes` after a download: read the job again (a few times, it may lag a moment). */
-async function hashAfterDownload(services: Services, ref: JobRef, url: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+async function hashAfterDownload(
+  services: Services,
+  ref: JobRef,
+  url: string,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
   for (let attempt = 0; attempt < HASH_ATTEMPTS; attempt++) {
     if (attempt > 0) {
       await sleep(HASH_RETRY_MS, signal, () => new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));

@@ -21,6 +21,8 @@ export function registerDownloadCommand(
 ): DownloadTracker {
   const tracker = new DownloadTracker();
   context.subscriptions.push(tracker);
-  registerCommand(context, services, DOWNLOAD_COMMAND, (arg) => downloadRestoreArchive({ context, services, panels, tracker }, arg));
+  registerCommand(context, services, DOWNLOAD_COMMAND, (arg) =>
+    downloadRestoreArchive({ context, services, panels, tracker }, arg),
+  );
   return tracker;
 }

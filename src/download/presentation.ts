@@ -27,9 +27,19 @@ export function announceSaved(result: DownloadResult): void {
   const reveal = vscode.l10n.t('Reveal in File Explorer');
   const openFolder = vscode.l10n.t('Open Folder');
   const shown = result.verified
-    ? vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} ({1}). SHA-1 verified: {2}', name, size, result.sha1), reveal, openFolder)
+    ? vscode.window.showInformationMessage(
+        vscode.l10n.t('Saved {0} ({1}). SHA-1 verified: {2}', name, size, result.sha1),
+        reveal,
+        openFolder,
+      )
     : vscode.window.showWarningMessage(
-        vscode.l10n.t('Saved {0} ({1}), but it could not be verified: {2} Its SHA-1 is {3}.', name, size, result.unverifiedReason ?? '', result.sha1),
+        vscode.l10n.t(
+          'Saved {0} ({1}), but it could not be verified: {2} Its SHA-1 is {3}.',
+          name,
+          size,
+          result.unverifiedReason ?? '',
+          result.sha1,
+        ),
         reveal,
         openFolder,
       );
@@ -38,7 +48,9 @@ export function announceSaved(result: DownloadResult): void {
     if (choice === reveal) {
       await revealFile(uri);
     } else if (choice === openFolder) {
-      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path.dirname(result.path)), { forceNewWindow: true });
+      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path.dirname(result.path)), {
+        forceNewWindow: true,
+      });
     }
   });
 }

@@ -3,11 +3,29 @@
 // an OpsManagerError a person can act on.
 
 import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from './http';
-import { httpError, httpErrorFromBody, headerValue, OpsManagerError, parseErrorFor, parseRetryAfterMs, requestCancelled, sanitisedExcerpt } from './errors';
+import {
+  httpError,
+  httpErrorFromBody,
+  headerValue,
+  OpsManagerError,
+  parseErrorFor,
+  parseRetryAfterMs,
+  requestCancelled,
+  sanitisedExcerpt,
+} from './errors';
 import { assertHostId, assertObjectId, normaliseBaseUrl } from './ids';
 import { isRecord } from './json';
 import type { ApiRoot, Cluster, Group, RestoreJob } from './model';
-import { linkHref, parseApiRoot, parseCluster, parseGroup, parseList, parseRestoreJob, type ItemParser, type ListPage } from './parse';
+import {
+  linkHref,
+  parseApiRoot,
+  parseCluster,
+  parseGroup,
+  parseList,
+  parseRestoreJob,
+  type ItemParser,
+  type ListPage,
+} from './parse';
 import { sleep } from './sleep';
 
 export interface ClientOptions extends TransportOptions {
@@ -63,10 +81,16 @@ export class OpsManagerClient {
   constructor(options: ClientOptions) {
     const { origin, apiBase } = normaliseBaseUrl(options.baseUrl);
     if (options.username.trim() === '') {
-      throw new OpsManagerError({ kind: 'invalid-input', message: 'The public key (user name) for Ops Manager is empty. Set it in the server settings.' });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: 'The public key (user name) for Ops Manager is empty. Set it in the server settings.',
+      });
     }
     if (options.apiKey === '') {
-      throw new OpsManagerError({ kind: 'invalid-input', message: "No API key is stored for this Ops Manager server. Run 'Set API Key…'." });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: "No API key is stored for this Ops Manager server. Run 'Set API Key…'.",
+      });
     }
     this.origin = origin;
     this.apiBase = apiBase;
@@ -124,24 +148,46 @@ export class OpsManagerClient {
   async listRestoreJobs(groupId: string, clusterId: string, opts: ListOptions<RestoreJob> = {}): Promise<RestoreJob[]> {
     assertObjectId(groupId, 'Project (group) ID');
     assertObjectId(clusterId, 'Cluster ID');
-    return newestFirst(await this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`, parseRestoreJob, opts));
+    return newestFirst(
+      await this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`, parseRestoreJob, opts),
+    );
   }
 
-  async getRestoreJob(groupId: string, clusterId: string, jobId: string, opts: RequestOptions = {}): Promise<RestoreJob> {
+  async getRestoreJob(
+    groupId: string,
+    clusterId: string,
+    jobId: string,
+    opts: RequestOptions = {},
+  ): Promise<RestoreJob> {
     assertObjectId(groupId, 'Project (group) ID');
     assertObjectId(clusterId, 'Cluster ID');
     assertObjectId(jobId, 'Restore job ID');
-    return this.getOne(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs/${enc(jobId)}`, parseRestoreJob, opts);
+    return this.getOne(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs/${enc(jobId)}`,
+      parseRestoreJob,
+      opts,
+    );
   }
 
   /** Restore jobs of a legacy mirrored config server (SCCC), newest first. */
-  async listConfigServerRestoreJobs(groupId: string, hostId: string, opts: ListOptions<RestoreJob> = {}): Promise<RestoreJob[]> {
+  async listConfigServerRestoreJobs(
+    groupId: string,
+    hostId: string,
+    opts: ListOptions<RestoreJob> = {},
+  ): Promise<RestoreJob[]> {
     assertObjectId(groupId, 'Project (group) ID');
     assertHostId(hostId, 'Config server host ID');
-    return newestFirst(await this.listAll(`/groups/${enc(groupId)}/hosts/${enc(hostId)}/restoreJobs`, parseRestoreJob, opts));
+    return newestFirst(
+      await this.listAll(`/groups/${enc(groupId)}/hosts/${enc(hostId)}/restoreJobs`, parseRestoreJob, opts),
+    );
   }
 
-  async getConfigServerRestoreJob(groupId: string, hostId: string, jobId: string, opts: RequestOptions = {}): Promise<RestoreJob> {
+  async getConfigServerRestoreJob(
+    groupId: string,
+    hostId: string,
+    jobId: string,
+    opts: RequestOptions = {},
+  ): Promise<RestoreJob> {
     assertObjectId(groupId, 'Project (group) ID');
     assertHostId(hostId, 'Config server host ID');
     assertObjectId(jobId, 'Restore job ID');
@@ -174,7 +220,12 @@ export class OpsManagerClient {
         ({ payload } = await this.getJson(url, opts.signal));
       } catch (error) {
         // Older servers refuse more than 100 items per page instead of capping: ask again with 100.
-        if (pageNum === 1 && itemsPerPage > OLD_SERVER_MAX_ITEMS_PER_PAGE && error instanceof OpsManagerError && error.status === 400) {
+        if (
+          pageNum === 1 &&
+          itemsPerPage > OLD_SERVER_MAX_ITEMS_PER_PAGE &&
+          error instanceof OpsManagerError &&
+          error.status === 400
+        ) {
           itemsPerPage = OLD_SERVER_MAX_ITEMS_PER_PAGE;
           url = this.buildUrl(path, { pageNum: '1', itemsPerPage: String(itemsPerPage) });
           continue;
@@ -203,7 +254,14 @@ export class OpsManagerClient {
    * no `next` link the list is over, unless the server sends no links at all and `totalCount` (or a full page)
    * says there is more.
    */
-  private nextPageUrl<T>(page: ListPage<T>, current: string, path: string, pageNum: number, itemsPerPage: number, seen: number): string | undefined {
+  private nextPageUrl<T>(
+    page: ListPage<T>,
+    current: string,
+    path: string,
+    pageNum: number,
+    itemsPerPage: number,
+    seen: number,
+  ): string | undefined {
     const ourNext = (): string => this.buildUrl(path, { pageNum: String(pageNum), itemsPerPage: String(itemsPerPage) });
     const href = linkHref(page.links, 'next');
     if (href !== undefined) {
@@ -259,7 +317,10 @@ export class OpsManagerClient {
    * GETs JSON; resolves with the payload (unwrapped from an envelope) of a 2xx answer, retries a 429 as the server
    * asks, and throws an OpsManagerError for anything else.
    */
-  private async getJson(url: string, signal: AbortSignal | undefined): Promise<{ payload: unknown; response: HttpResponse }> {
+  private async getJson(
+    url: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ payload: unknown; response: HttpResponse }> {
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(signal, url);
       const response = await this.http.request({
@@ -324,7 +385,11 @@ export class OpsManagerClient {
     try {
       return JSON.parse(response.body);
     } catch (error) {
-      throw parseErrorFor(url, `the body is not JSON (HTTP ${response.status}): "${sanitisedExcerpt(response.body, this.secrets, 120)}"`, error);
+      throw parseErrorFor(
+        url,
+        `the body is not JSON (HTTP ${response.status}): "${sanitisedExcerpt(response.body, this.secrets, 120)}"`,
+        error,
+      );
     }
   }
 }
@@ -338,7 +403,8 @@ export function unwrapEnvelope(body: unknown): { status?: number; payload: unkno
     return { payload: body };
   }
   const raw = body.status;
-  const status = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
+  const status =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
   if (status === undefined) {
     return { payload: body };
   }
@@ -376,12 +442,20 @@ function enc(id: string): string {
   return encodeURIComponent(id);
 }
 
-function positiveInteger(value: number | undefined, fallback: number, name: string, max = Number.MAX_SAFE_INTEGER): number {
+function positiveInteger(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) {
     return fallback;
   }
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: `${name} must be a whole number from 1 to ${max}; got ${value}.` });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `${name} must be a whole number from 1 to ${max}; got ${value}.`,
+    });
   }
   return value;
 }
@@ -391,7 +465,10 @@ function nonNegativeInteger(value: number | undefined, fallback: number, name: s
     return fallback;
   }
   if (!Number.isInteger(value) || value < 0) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: `${name} must be a whole number of 0 or more; got ${value}.` });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `${name} must be a whole number of 0 or more; got ${value}.`,
+    });
   }
   return value;
 }

@@ -5,7 +5,14 @@
 import * as crypto from 'node:crypto';
 import { parseAuthParams, parseChallenges } from './authHeader';
 
-export const DIGEST_ALGORITHMS = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512-256', 'SHA-512-256-sess'] as const;
+export const DIGEST_ALGORITHMS = [
+  'MD5',
+  'MD5-sess',
+  'SHA-256',
+  'SHA-256-sess',
+  'SHA-512-256',
+  'SHA-512-256-sess',
+] as const;
 export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
 export type DigestQop = 'auth' | 'auth-int';
 
@@ -149,12 +156,25 @@ export interface DigestResponseInput {
 }
 
 /** H(user:realm:password), or for -sess H(that:nonce:cnonce). */
-export function computeHA1(algorithm: DigestAlgorithm, username: string, realm: string, password: string, nonce?: string, cnonce?: string): string {
+export function computeHA1(
+  algorithm: DigestAlgorithm,
+  username: string,
+  realm: string,
+  password: string,
+  nonce?: string,
+  cnonce?: string,
+): string {
   const base = digestHash(algorithm, `${username}:${realm}:${password}`);
   return isSess(algorithm) ? digestHash(algorithm, `${base}:${nonce ?? ''}:${cnonce ?? ''}`) : base;
 }
 
-function computeHA2(algorithm: DigestAlgorithm, method: string, uri: string, qop: DigestQop | undefined, body: string | undefined): string {
+function computeHA2(
+  algorithm: DigestAlgorithm,
+  method: string,
+  uri: string,
+  qop: DigestQop | undefined,
+  body: string | undefined,
+): string {
   return qop === 'auth-int'
     ? digestHash(algorithm, `${method}:${uri}:${digestHash(algorithm, body ?? '')}`)
     : digestHash(algorithm, `${method}:${uri}`);

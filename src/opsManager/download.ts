@@ -14,7 +14,15 @@ import type { Dispatcher } from 'undici';
 import { checkUrl } from './downloadable';
 import { ioError, throwIfCancelled } from './downloadErrors';
 import type { HashingMode } from './downloadHasher';
-import { checkDestination, commit, nodeFileSystem, removeQuietly, temporaryName, type DownloadFile, type DownloadFileSystem } from './downloadTempFile';
+import {
+  checkDestination,
+  commit,
+  nodeFileSystem,
+  removeQuietly,
+  temporaryName,
+  type DownloadFile,
+  type DownloadFileSystem,
+} from './downloadTempFile';
 import { checkHeaders, transfer } from './downloadTransfer';
 import { expectedHash, mismatchError } from './downloadVerification';
 import { OpsManagerError } from './errors';

@@ -24,7 +24,12 @@ function secretsOf(url: string, headers: Record<string, string>): string[] {
   return secrets.filter((s) => s.length >= 8);
 }
 
-export function backupHostError(status: number, bodyText: string, url: string, headers: Record<string, string>): OpsManagerError {
+export function backupHostError(
+  status: number,
+  bodyText: string,
+  url: string,
+  headers: Record<string, string>,
+): OpsManagerError {
   let said = '';
   const secrets = secretsOf(url, headers);
   try {
@@ -42,14 +47,16 @@ export function backupHostError(status: number, bodyText: string, url: string, h
   let message: string;
   switch (status) {
     case 401:
-      message = 'The backup host did not accept the download token (HTTP 401): the link has probably expired. Refresh the restore job to get a current link.';
+      message =
+        'The backup host did not accept the download token (HTTP 401): the link has probably expired. Refresh the restore job to get a current link.';
       break;
     case 403:
     case 410:
       message = `The backup host refused the download (HTTP ${status}): the link has expired or has been used the maximum number of times. Refresh the restore job; if it shows EXPIRED or MAX_DOWNLOADS_EXCEEDED, start a new restore job in Ops Manager.`;
       break;
     case 404:
-      message = 'The backup host does not know this download link (HTTP 404): it has expired or been used up, or the restore files were removed. Refresh the restore job, and start a new one if needed.';
+      message =
+        'The backup host does not know this download link (HTTP 404): it has expired or been used up, or the restore files were removed. Refresh the restore job, and start a new one if needed.';
       break;
     case 429:
     case 502:
@@ -62,7 +69,12 @@ export function backupHostError(status: number, bodyText: string, url: string, h
         ? `The backup host answered a redirect (HTTP ${status}) without saying where to.`
         : `The backup host answered HTTP ${status} instead of the archive. Try again later; if it persists, check the restore job in Ops Manager.`;
   }
-  return new OpsManagerError({ kind: 'http', status, message: redactSecrets(message + said, secrets), url: redactUrl(url) });
+  return new OpsManagerError({
+    kind: 'http',
+    status,
+    message: redactSecrets(message + said, secrets),
+    url: redactUrl(url),
+  });
 }
 
 export function cancelledError(): OpsManagerError {
@@ -81,7 +93,12 @@ function isTimeout(error: unknown): boolean {
 }
 
 /** Before the body: connection, TLS, proxy, or no answer. */
-export function startError(error: unknown, url: string, signal: AbortSignal | undefined, idleMs: number): OpsManagerError {
+export function startError(
+  error: unknown,
+  url: string,
+  signal: AbortSignal | undefined,
+  idleMs: number,
+): OpsManagerError {
   if (signal?.aborted) {
     return cancelledError();
   }
@@ -98,7 +115,14 @@ export function startError(error: unknown, url: string, signal: AbortSignal | un
 }
 
 /** During the body. */
-export function bodyError(error: unknown, url: string, signal: AbortSignal | undefined, idleMs: number, received: number, total: number | undefined): OpsManagerError {
+export function bodyError(
+  error: unknown,
+  url: string,
+  signal: AbortSignal | undefined,
+  idleMs: number,
+  received: number,
+  total: number | undefined,
+): OpsManagerError {
   if (signal?.aborted) {
     return cancelledError();
   }

@@ -81,7 +81,12 @@ for (;;) {
 parentPort.postMessage(hash.digest('hex'));
 `;
 
-type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs?: number) => { async: boolean; value: unknown };
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs?: number,
+) => { async: boolean; value: unknown };
 /** ES2024 (Node 16+); typed here because the project's lib is ES2023. */
 const waitAsync: WaitAsync | undefined = Reflect.get(Atomics, 'waitAsync');
 
@@ -96,7 +101,10 @@ class WorkerHasher implements StreamHasher {
 
   constructor(private readonly size: number) {
     this.ring = new Uint8Array(new SharedArrayBuffer(size));
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ctrl: this.ctrl.buffer, ring: this.ring.buffer } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { ctrl: this.ctrl.buffer, ring: this.ring.buffer },
+    });
     this.result = new Promise<string>((resolve, reject) => {
       const fail = (error: Error): void => {
         this.failure ??= error;
@@ -105,7 +113,9 @@ class WorkerHasher implements StreamHasher {
         Atomics.store(this.ctrl, AVAILABLE, 0);
         Atomics.notify(this.ctrl, AVAILABLE);
       };
-      this.worker.once('message', (hex: unknown) => (typeof hex === 'string' ? resolve(hex) : fail(new Error('the hashing worker sent no digest'))));
+      this.worker.once('message', (hex: unknown) =>
+        typeof hex === 'string' ? resolve(hex) : fail(new Error('the hashing worker sent no digest')),
+      );
       this.worker.once('error', fail);
       this.worker.once('exit', (code) => fail(new Error(`the hashing worker stopped (exit code ${code})`)));
     });

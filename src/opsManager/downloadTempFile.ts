@@ -44,7 +44,10 @@ export async function checkDestination(destination: string, overwrite: boolean):
     throw ioError(error, destination);
   }
   if (stat.isDirectory()) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: `${destination} is a folder; choose a file name inside it.` });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `${destination} is a folder; choose a file name inside it.`,
+    });
   }
   if (!overwrite) {
     throw existsError(destination);

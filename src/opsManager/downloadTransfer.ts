@@ -29,7 +29,12 @@ export interface Received {
 }
 
 /** Sends the request (following a few redirects) and streams the body into `file`. */
-export async function transfer(options: DownloadOptions, headers: Record<string, string>, file: DownloadFile, temp: string): Promise<Received> {
+export async function transfer(
+  options: DownloadOptions,
+  headers: Record<string, string>,
+  file: DownloadFile,
+  temp: string,
+): Promise<Received> {
   const signal = options.signal;
   const idleMs = positiveOr(options.idleTimeoutMs, positiveOr(options.transport?.timeouts?.bodyMs, DEFAULT_TIMEOUT_MS));
   const firstOrigin = new URL(options.url).origin;
@@ -73,7 +78,9 @@ export async function transfer(options: DownloadOptions, headers: Record<string,
             if (error instanceof OpsManagerError) {
               return error;
             }
-            return inBody ? bodyError(error, url, signal, idleMs, body?.received ?? 0, body?.total) : startError(error, url, signal, idleMs);
+            return inBody
+              ? bodyError(error, url, signal, idleMs, body?.received ?? 0, body?.total)
+              : startError(error, url, signal, idleMs);
           },
         });
       } catch (error) {
@@ -99,7 +106,12 @@ export async function transfer(options: DownloadOptions, headers: Record<string,
 }
 
 /** The next URL for a redirect; anything else that is not a 200 is the backup host's refusal. */
-function nextHop(answer: Answer & { consumed: false }, url: string, headers: Record<string, string>, hop: number): string {
+function nextHop(
+  answer: Answer & { consumed: false },
+  url: string,
+  headers: Record<string, string>,
+  hop: number,
+): string {
   const status = answer.status;
   if (!isRedirect(status)) {
     throw backupHostError(status, answer.text, url, headers);
@@ -111,10 +123,18 @@ function nextHop(answer: Answer & { consumed: false }, url: string, headers: Rec
   const next = new URL(location, url).href;
   const problem = checkUrl(next);
   if (problem !== undefined) {
-    throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download elsewhere, and ${lowerFirst(problem)}`, url: redactUrl(url) });
+    throw new OpsManagerError({
+      kind: 'network',
+      message: `The backup host redirected the download elsewhere, and ${lowerFirst(problem)}`,
+      url: redactUrl(url),
+    });
   }
   if (hop + 1 > MAX_REDIRECTS) {
-    throw new OpsManagerError({ kind: 'network', message: `The backup host redirected the download more than ${MAX_REDIRECTS} times; stopped.`, url: redactUrl(url) });
+    throw new OpsManagerError({
+      kind: 'network',
+      message: `The backup host redirected the download more than ${MAX_REDIRECTS} times; stopped.`,
+      url: redactUrl(url),
+    });
   }
   return next;
 }
@@ -191,7 +211,10 @@ function requestPath(raw: string, parsed: URL): string {
 export function checkHeaders(headers: Record<string, string>): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/u.test(name) || !/^[\u0020-\u007e]*$/u.test(value)) {
-      throw new OpsManagerError({ kind: 'invalid-input', message: 'The download header from Ops Manager cannot be sent as an HTTP header, so nothing was requested.' });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: 'The download header from Ops Manager cannot be sent as an HTTP header, so nothing was requested.',
+      });
     }
   }
   return headers;

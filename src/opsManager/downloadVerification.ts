@@ -7,7 +7,10 @@ import { OpsManagerError } from './errors';
 
 const SHA1_HEX = /^[0-9a-f]{40}$/u;
 
-export async function expectedHash(options: DownloadOptions, signal: AbortSignal | undefined): Promise<{ sha1?: string; reason?: string }> {
+export async function expectedHash(
+  options: DownloadOptions,
+  signal: AbortSignal | undefined,
+): Promise<{ sha1?: string; reason?: string }> {
   if (options.expectedSha1 !== undefined) {
     return normaliseSha1(options.expectedSha1);
   }
@@ -33,7 +36,9 @@ export async function expectedHash(options: DownloadOptions, signal: AbortSignal
 
 function normaliseSha1(hash: string): { sha1?: string; reason?: string } {
   const hex = hash.trim().toLowerCase();
-  return SHA1_HEX.test(hex) ? { sha1: hex } : { reason: `Ops Manager's hash "${hash.slice(0, 60)}" is not a SHA-1, so the file could not be checked.` };
+  return SHA1_HEX.test(hex)
+    ? { sha1: hex }
+    : { reason: `Ops Manager's hash "${hash.slice(0, 60)}" is not a SHA-1, so the file could not be checked.` };
 }
 
 /** The file differs from what Ops Manager hashed: it is deleted by the caller, so say so. */

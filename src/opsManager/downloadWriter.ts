@@ -144,7 +144,12 @@ type Transferable = ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer 
 function releaseChunks(batch: Buffer[]): void {
   for (const chunk of batch) {
     const buffer = chunk.buffer as Transferable;
-    if (chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength && chunk.byteLength > 0 && typeof buffer.transfer === 'function') {
+    if (
+      chunk.byteOffset === 0 &&
+      chunk.byteLength === buffer.byteLength &&
+      chunk.byteLength > 0 &&
+      typeof buffer.transfer === 'function'
+    ) {
       buffer.transfer(0);
     }
   }

@@ -44,7 +44,10 @@ const HEADER_VALUE = /^[\u0020-\u007e]*$/u;
 export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Downloadability {
   const delivery = job.delivery;
   if (delivery === undefined) {
-    return blocked('NO_DELIVERY', 'Ops Manager sent no delivery details for this restore job, so there is nothing to download.');
+    return blocked(
+      'NO_DELIVERY',
+      'Ops Manager sent no delivery details for this restore job, so there is nothing to download.',
+    );
   }
   const method = delivery.methodName;
   if (method !== 'HTTP') {
@@ -97,7 +100,13 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
 
   // urlV2 needs its bearer token; without one, the classic URL carries its own token in the path.
   const useV2 = nonEmpty(delivery.urlV2) && nonEmpty(delivery.authValue);
-  const url = useV2 ? delivery.urlV2 : nonEmpty(delivery.url) ? delivery.url : nonEmpty(delivery.urlV2) ? delivery.urlV2 : undefined;
+  const url = useV2
+    ? delivery.urlV2
+    : nonEmpty(delivery.url)
+      ? delivery.url
+      : nonEmpty(delivery.urlV2)
+        ? delivery.urlV2
+        : undefined;
   if (url === undefined) {
     return blocked('NO_URL', 'Ops Manager marked the archive READY but sent no download URL.');
   }
@@ -200,7 +209,10 @@ function preview(url: string): string {
  */
 export function expectedSha1FromJob(job: RestoreJob, url?: string): string | undefined {
   const candidates = (job.hashes ?? []).filter(
-    (h) => (h.typeName === undefined || h.typeName.toUpperCase() === 'SHA1' || h.typeName.toUpperCase() === 'SHA-1') && typeof h.hash === 'string' && /^[0-9a-fA-F]{40}$/u.test(h.hash.trim()),
+    (h) =>
+      (h.typeName === undefined || h.typeName.toUpperCase() === 'SHA1' || h.typeName.toUpperCase() === 'SHA-1') &&
+      typeof h.hash === 'string' &&
+      /^[0-9a-fA-F]{40}$/u.test(h.hash.trim()),
   );
   if (candidates.length === 0) {
     return undefined;

@@ -137,7 +137,13 @@ export function readErrorBody(body: unknown): ErrorBody {
  * The error for a non-2xx answer. `bodyText` is the raw body (JSON or not); `url` the request URL (credentials are
  * stripped); `headers` the response headers (for `Retry-After`).
  */
-export function httpError(status: number, bodyText: string, url: string, headers?: HeaderMap, options?: HttpErrorOptions): OpsManagerError {
+export function httpError(
+  status: number,
+  bodyText: string,
+  url: string,
+  headers?: HeaderMap,
+  options?: HttpErrorOptions,
+): OpsManagerError {
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyText);
@@ -149,7 +155,13 @@ export function httpError(status: number, bodyText: string, url: string, headers
 }
 
 /** Same as `httpError` for a body already parsed (e.g. the `content` of an envelope whose `status` is not 2xx). */
-export function httpErrorFromBody(status: number, body: unknown, url: string, headers?: HeaderMap, options?: HttpErrorOptions): OpsManagerError {
+export function httpErrorFromBody(
+  status: number,
+  body: unknown,
+  url: string,
+  headers?: HeaderMap,
+  options?: HttpErrorOptions,
+): OpsManagerError {
   return buildHttpError(status, body, undefined, url, headers, options);
 }
 
@@ -204,7 +216,11 @@ function actionFor(
   const ids = scanApiPath(url);
   const group = ids.groupId === undefined ? 'this project' : `group ${ids.groupId}`;
   const parent =
-    ids.clusterId !== undefined ? ` / cluster ${ids.clusterId}` : ids.hostId !== undefined ? ` / config server host ${ids.hostId}` : '';
+    ids.clusterId !== undefined
+      ? ` / cluster ${ids.clusterId}`
+      : ids.hostId !== undefined
+        ? ` / config server host ${ids.hostId}`
+        : '';
   const job = ids.jobId === undefined ? 'The restore job' : `Restore job ${ids.jobId}`;
 
   switch (code) {
@@ -252,7 +268,7 @@ function actionFor(
       );
     case 'NO_CURRENT_USER':
       return (
-        'Ops Manager found no user for this API key. Check the public key in the server\'s username setting, that ' +
+        "Ops Manager found no user for this API key. Check the public key in the server's username setting, that " +
         "the key still exists, and run 'Set API Key…' with its private key."
       );
     case 'IP_ADDRESS_NOT_ON_WHITELIST':
@@ -279,7 +295,12 @@ function actionFor(
   }
 }
 
-function actionForStatus(status: number, code: string | undefined, url: string, retryAfterMs: number | undefined): string {
+function actionForStatus(
+  status: number,
+  code: string | undefined,
+  url: string,
+  retryAfterMs: number | undefined,
+): string {
   const where = pathOf(url);
   if (status === 401) {
     return code === undefined

@@ -7,7 +7,8 @@ export const MAX_FILE_NAME_BYTES = 200;
 
 // Control characters (C0, DEL, C1) and invisible or direction-changing characters that make a name display
 // differently from what it is ("evil\u202Ezg.rat.exe"): removed. The characters Windows forbids: replaced.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/gu;
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/gu;
 const RESERVED = /[<>:"/\\|?*]/gu;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
 

@@ -62,7 +62,8 @@ const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function tooLarge(url: string, limit: number, size?: number): OpsManagerError {
   return new OpsManagerError({
     kind: 'parse',
-    message: `The response from ${url} is larger than the ${formatBytes(limit)} this client accepts${size !== undefined ? ` (${formatBytes(size)})` : ''}. ` +
+    message:
+      `The response from ${url} is larger than the ${formatBytes(limit)} this client accepts${size !== undefined ? ` (${formatBytes(size)})` : ''}. ` +
       'Ask for fewer items per page, or check that baseUrl points at the Ops Manager API.',
     url,
   });
@@ -110,10 +111,16 @@ export class DigestHttpClient {
     try {
       origin = new URL(options.origin);
     } catch {
-      throw new OpsManagerError({ kind: 'invalid-input', message: `"${stripCredentials(options.origin)}" is not a valid URL. Check the server's baseUrl setting.` });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: `"${stripCredentials(options.origin)}" is not a valid URL. Check the server's baseUrl setting.`,
+      });
     }
     if (origin.protocol !== 'http:' && origin.protocol !== 'https:') {
-      throw new OpsManagerError({ kind: 'invalid-input', message: `"${stripCredentials(options.origin)}" must start with https:// or http://. Check the server's baseUrl setting.` });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: `"${stripCredentials(options.origin)}" must start with https:// or http://. Check the server's baseUrl setting.`,
+      });
     }
     this.origin = origin.origin;
   }
@@ -188,7 +195,10 @@ export class DigestHttpClient {
     try {
       url = new URL(req.url);
     } catch {
-      throw new OpsManagerError({ kind: 'invalid-input', message: `"${stripCredentials(req.url)}" is not a valid URL.` });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: `"${stripCredentials(req.url)}" is not a valid URL.`,
+      });
     }
     if (url.origin !== this.origin) {
       throw new OpsManagerError({
@@ -199,7 +209,11 @@ export class DigestHttpClient {
     }
     const method = (req.method ?? 'GET').toUpperCase();
     if (!METHOD.test(method)) {
-      throw new OpsManagerError({ kind: 'invalid-input', message: `"${req.method}" is not an HTTP method.`, url: url.href });
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: `"${req.method}" is not an HTTP method.`,
+        url: url.href,
+      });
     }
     return { url, path: url.pathname + url.search, method };
   }
@@ -243,7 +257,13 @@ export class DigestHttpClient {
     return this.transport;
   }
 
-  private async send(url: URL, path: string, method: string, req: HttpRequest, authorization: string | undefined): Promise<Sent> {
+  private async send(
+    url: URL,
+    path: string,
+    method: string,
+    req: HttpRequest,
+    authorization: string | undefined,
+  ): Promise<Sent> {
     const transport = this.getTransport();
     const shownUrl = stripCredentials(url.href);
     const headers: Record<string, string> = {};
@@ -273,11 +293,29 @@ export class DigestHttpClient {
       // undici frees the connection a tick after the body ends; without this yield the next call would open a
       // second connection instead of reusing this one.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      this.log({ method, url: shownUrl, status, durationMs: performance.now() - started, authorized: authorization !== undefined });
+      this.log({
+        method,
+        url: shownUrl,
+        status,
+        durationMs: performance.now() - started,
+        authorized: authorization !== undefined,
+      });
       return { status, headers: res.headers, body };
     } catch (error) {
-      const mapped = toNetworkError(error, { url: shownUrl, signal: req.signal, role: 'api', proxy: transport.proxy?.url });
-      this.log({ method, url: shownUrl, status, durationMs: performance.now() - started, authorized: authorization !== undefined, error: mapped.message });
+      const mapped = toNetworkError(error, {
+        url: shownUrl,
+        signal: req.signal,
+        role: 'api',
+        proxy: transport.proxy?.url,
+      });
+      this.log({
+        method,
+        url: shownUrl,
+        status,
+        durationMs: performance.now() - started,
+        authorized: authorization !== undefined,
+        error: mapped.message,
+      });
       throw mapped;
     }
   }

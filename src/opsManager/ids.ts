@@ -82,7 +82,10 @@ export function parseRestoreJobUrl(text: string): RestoreJobUrl | undefined {
   let input = text.trim();
   // Pasted from Markdown, a log or a chat: <…>, "…", '…', `…`.
   const wrapped = /^(["'`<])(.*)(["'`>])$/s.exec(input);
-  if (wrapped !== null && ((wrapped[1] === '<' && wrapped[3] === '>') || (wrapped[1] !== '<' && wrapped[1] === wrapped[3]))) {
+  if (
+    wrapped !== null &&
+    ((wrapped[1] === '<' && wrapped[3] === '>') || (wrapped[1] !== '<' && wrapped[1] === wrapped[3]))
+  ) {
     input = wrapped[2].trim();
   }
   if (input === '' || /\s/.test(input)) {
@@ -167,16 +170,22 @@ export function normaliseBaseUrl(baseUrl: string): NormalisedBaseUrl {
   const input = baseUrl.trim();
   const invalid = (message: string): OpsManagerError => new OpsManagerError({ kind: 'invalid-input', message });
   if (input === '') {
-    throw invalid('The Ops Manager base URL is empty. Enter it as https://host:port (e.g. https://opsmanager.example.com:8443).');
+    throw invalid(
+      'The Ops Manager base URL is empty. Enter it as https://host:port (e.g. https://opsmanager.example.com:8443).',
+    );
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-    throw invalid(`The Ops Manager base URL must start with https:// or http://; got ${JSON.stringify(excerpt(input))}.`);
+    throw invalid(
+      `The Ops Manager base URL must start with https:// or http://; got ${JSON.stringify(excerpt(input))}.`,
+    );
   }
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    throw invalid(`The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(input.replace(/\/\/[^/@]*@/, '//')))}.`);
+    throw invalid(
+      `The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(input.replace(/\/\/[^/@]*@/, '//')))}.`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
     // Do not echo the URL: the part before "@" may be the key itself.

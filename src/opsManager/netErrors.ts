@@ -25,7 +25,10 @@ function collect(error: unknown, out: Found[] = [], depth = 0): Found[] {
     return out;
   }
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }; // inspected field by field
-  out.push({ code: typeof e.code === 'string' ? e.code : undefined, message: typeof e.message === 'string' ? e.message : String(error) });
+  out.push({
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: typeof e.message === 'string' ? e.message : String(error),
+  });
   if (Array.isArray(e.errors)) {
     for (const inner of e.errors) {
       collect(inner, out, depth + 1);
@@ -72,24 +75,28 @@ export function toNetworkError(error: unknown, ctx: NetErrorContext): OpsManager
   const host = describeTarget(parsed, url);
   const origin = parsed?.origin ?? url;
   const api = (ctx.role ?? 'api') === 'api';
-  const checkUrl = api ? 'Check the server\'s baseUrl setting.' : 'The download link may be wrong or the backup host unreachable from here.';
+  const checkUrl = api
+    ? "Check the server's baseUrl setting."
+    : 'The download link may be wrong or the backup host unreachable from here.';
   const found = collect(error);
   const codes = new Set(found.map((f) => f.code).filter((c): c is string => c !== undefined));
   const has = (set: ReadonlySet<string>) => [...codes].some((c) => set.has(c));
   const first = found[0]?.message ?? String(error);
   const messages = found.map((f) => f.message).join(' | ');
-  const make = (kind: OpsManagerError['kind'], message: string) => new OpsManagerError({ kind, message, url, cause: error });
+  const make = (kind: OpsManagerError['kind'], message: string) =>
+    new OpsManagerError({ kind, message, url, cause: error });
 
   // Only our own signal means cancelled: undici also names a refused proxy tunnel an AbortError.
   if (ctx.signal?.aborted) {
     return make('cancelled', `Request to ${host} was cancelled.`);
   }
   if (has(TIMEOUTS)) {
-    const phase = codes.has('UND_ERR_CONNECT_TIMEOUT') || codes.has('ETIMEDOUT')
-      ? 'connecting'
-      : codes.has('UND_ERR_BODY_TIMEOUT')
-        ? 'while receiving the response body'
-        : 'waiting for the response';
+    const phase =
+      codes.has('UND_ERR_CONNECT_TIMEOUT') || codes.has('ETIMEDOUT')
+        ? 'connecting'
+        : codes.has('UND_ERR_BODY_TIMEOUT')
+          ? 'while receiving the response body'
+          : 'waiting for the response';
     return make(
       'timeout',
       `${host} did not answer in time (${phase}). ` +
@@ -103,16 +110,31 @@ export function toNetworkError(error: unknown, ctx: NetErrorContext): OpsManager
     : 'Set the caFile setting of the server this download belongs to, to the PEM file of the certificate authority that signed it.';
   if (has(UNTRUSTED)) {
     const self = codes.has('DEPTH_ZERO_SELF_SIGNED_CERT') || codes.has('SELF_SIGNED_CERT_IN_CHAIN');
-    return make('tls', `The TLS certificate of ${host} is not trusted (${self ? 'self-signed certificate' : 'unknown certificate authority'}). ${tlsHelp}`);
+    return make(
+      'tls',
+      `The TLS certificate of ${host} is not trusted (${self ? 'self-signed certificate' : 'unknown certificate authority'}). ${tlsHelp}`,
+    );
   }
   if (has(EXPIRED)) {
-    return make('tls', `The TLS certificate of ${host} has expired or is not yet valid. Ask the administrator to renew it, and check this computer's clock.`);
+    return make(
+      'tls',
+      `The TLS certificate of ${host} has expired or is not yet valid. Ask the administrator to renew it, and check this computer's clock.`,
+    );
   }
   if (codes.has('ERR_TLS_CERT_ALTNAME_INVALID')) {
-    return make('tls', `The TLS certificate of ${host} does not name this host. Use the host name the certificate was issued for in baseUrl.`);
+    return make(
+      'tls',
+      `The TLS certificate of ${host} does not name this host. Use the host name the certificate was issued for in baseUrl.`,
+    );
   }
-  if ([...codes].some((c) => c.startsWith('ERR_SSL_') || c.startsWith('ERR_TLS_') || c === 'EPROTO') || codes.has('UND_ERR_PRX_TLS')) {
-    return make('tls', `The TLS handshake with ${host} failed (${first}). Check that baseUrl uses the right scheme (https:// or http://) and port.`);
+  if (
+    [...codes].some((c) => c.startsWith('ERR_SSL_') || c.startsWith('ERR_TLS_') || c === 'EPROTO') ||
+    codes.has('UND_ERR_PRX_TLS')
+  ) {
+    return make(
+      'tls',
+      `The TLS handshake with ${host} failed (${first}). Check that baseUrl uses the right scheme (https:// or http://) and port.`,
+    );
   }
   const proxyStatus = /Proxy response \((\d+)\)/.exec(messages);
   if (proxyStatus) {
@@ -136,13 +158,22 @@ export function toNetworkError(error: unknown, ctx: NetErrorContext): OpsManager
     );
   }
   if (has(DNS)) {
-    return make('network', `Cannot resolve the host name ${parsed?.hostname ?? host}. ${checkUrl} Check your network or DNS.`);
+    return make(
+      'network',
+      `Cannot resolve the host name ${parsed?.hostname ?? host}. ${checkUrl} Check your network or DNS.`,
+    );
   }
   if (has(UNREACHABLE)) {
-    return make('network', `${host} is unreachable from this computer (${[...codes].join(', ')}). Check your network, VPN or proxy settings.`);
+    return make(
+      'network',
+      `${host} is unreachable from this computer (${[...codes].join(', ')}). Check your network, VPN or proxy settings.`,
+    );
   }
   if (has(RESET)) {
-    return make('network', `The connection to ${host} was closed unexpectedly (${first}). Try again; if it keeps happening, check proxies or load balancers in between.`);
+    return make(
+      'network',
+      `The connection to ${host} was closed unexpectedly (${first}). Try again; if it keeps happening, check proxies or load balancers in between.`,
+    );
   }
   if (codes.has('UND_ERR_INVALID_ARG') || codes.has('ERR_INVALID_CHAR') || codes.has('ERR_INVALID_ARG_VALUE')) {
     return make('invalid-input', `The request to ${host} could not be sent: ${first}`);

@@ -142,7 +142,12 @@ export class FieldReader {
     for (const key of Object.keys(this.source)) {
       if (!this.seen.has(key)) {
         // defineProperty, not assignment: a key named "__proto__" must stay a plain field.
-        Object.defineProperty(extra, key, { value: this.source[key], enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(extra, key, {
+          value: this.source[key],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     return extra;
@@ -171,7 +176,12 @@ export function parseTimestamp(json: unknown, path = 'timestamp'): RestoreJobTim
 
 export function parseHash(json: unknown, path = ''): RestoreJobHash {
   const r = FieldReader.of(json, path);
-  return compact({ fileName: r.string('fileName'), hash: r.string('hash'), typeName: r.string('typeName'), extra: r.extra() });
+  return compact({
+    fileName: r.string('fileName'),
+    hash: r.string('hash'),
+    typeName: r.string('typeName'),
+    extra: r.extra(),
+  });
 }
 
 export function parseDelivery(json: unknown, path = 'delivery'): RestoreJobDelivery {
@@ -286,7 +296,10 @@ export function parseServiceVersion(header: string | undefined): { gitHash?: str
       continue;
     }
     const key = part.slice(0, eq).trim().toLowerCase();
-    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/s, '$1');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/s, '$1');
     if (value === '') {
       continue;
     }
@@ -306,7 +319,12 @@ export function parseList<T>(json: unknown, parseItem: ItemParser<T>, path = '')
   if (results === undefined) {
     throw typeError(join(path, 'results'), 'an array', r.source.results);
   }
-  return compact({ results, totalCount: r.number('totalCount'), links: r.array('links', parseLink) ?? [], extra: r.extra() });
+  return compact({
+    results,
+    totalCount: r.number('totalCount'),
+    links: r.array('links', parseLink) ?? [],
+    extra: r.extra(),
+  });
 }
 
 /** The `href` of the first link with this `rel`. */

@@ -56,7 +56,9 @@ function splitEntry(entry: string): { host: string; port?: string } {
     return { host: entry };
   }
   const colon = entry.lastIndexOf(':');
-  return colon > 0 && /^\d+$/.test(entry.slice(colon + 1)) ? { host: entry.slice(0, colon), port: entry.slice(colon + 1) } : { host: entry };
+  return colon > 0 && /^\d+$/.test(entry.slice(colon + 1))
+    ? { host: entry.slice(0, colon), port: entry.slice(colon + 1) }
+    : { host: entry };
 }
 
 function matchesCidr(host: string, cidr: string): boolean {
@@ -135,16 +137,25 @@ function normaliseProxyUrl(text: string): string {
 }
 
 /** The proxy for `target`, or undefined to connect directly. Throws OpsManagerError for an unusable proxy URL. */
-export function chooseProxy(target: URL, settings: ProxySettings | undefined, env: Env = process.env): ProxyChoice | undefined {
+export function chooseProxy(
+  target: URL,
+  settings: ProxySettings | undefined,
+  env: Env = process.env,
+): ProxyChoice | undefined {
   const https = target.protocol === 'https:';
   const configured = settings?.url?.trim();
   const url =
     configured ||
-    (https ? firstSet(env, ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) : firstSet(env, ['http_proxy', 'HTTP_PROXY']));
+    (https
+      ? firstSet(env, ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'])
+      : firstSet(env, ['http_proxy', 'HTTP_PROXY']));
   if (!url) {
     return undefined;
   }
-  const noProxy = settings?.noProxy && settings.noProxy.length > 0 ? settings.noProxy : parseNoProxyList(firstSet(env, ['no_proxy', 'NO_PROXY']));
+  const noProxy =
+    settings?.noProxy && settings.noProxy.length > 0
+      ? settings.noProxy
+      : parseNoProxyList(firstSet(env, ['no_proxy', 'NO_PROXY']));
   if (matchesNoProxy(target, noProxy)) {
     return undefined;
   }

@@ -94,7 +94,10 @@ export interface DispatcherInfo {
 export function createDispatcherInfo(target: string | URL, options?: TransportOptions): DispatcherInfo {
   const url = parseTarget(target);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OpsManagerError({ kind: 'invalid-input', message: `"${stripCredentials(url.href)}" is not an http:// or https:// URL.` });
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `"${stripCredentials(url.href)}" is not an http:// or https:// URL.`,
+    });
   }
   const timeouts = resolveTimeouts(options);
   const ca = loadCa(options);
@@ -106,7 +109,10 @@ export function createDispatcherInfo(target: string | URL, options?: TransportOp
     keepAliveTimeout: KEEP_ALIVE_MS,
   };
   if (!proxy) {
-    const dispatcher = new Agent({ ...common, connect: { timeout: timeouts.connectMs, rejectUnauthorized: strict, ...(ca ? { ca } : {}) } });
+    const dispatcher = new Agent({
+      ...common,
+      connect: { timeout: timeouts.connectMs, rejectUnauthorized: strict, ...(ca ? { ca } : {}) },
+    });
     return { dispatcher, timeouts };
   }
   // As in VS Code, proxyStrictSSL=false also stops checking the target's certificate through the proxy (a

@@ -197,7 +197,10 @@ export class RestoreJobPanels implements vscode.Disposable {
       enableScripts: true,
       enableFindWidget: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ],
     };
   }
 
@@ -365,7 +368,10 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
     entry.watch.schedulePoll(job);
     entry.watch.scheduleExpiry(job);
-    if (previous && (previous.statusName !== job.statusName || previous.delivery?.statusName !== job.delivery?.statusName)) {
+    if (
+      previous &&
+      (previous.statusName !== job.statusName || previous.delivery?.statusName !== job.delivery?.statusName)
+    ) {
       this.services.refreshTree(copyRef(entry.ref));
       if (isJobInProgress(previous) && !isJobInProgress(job)) {
         void this.notifyFinished(entry.ref, job);
@@ -388,7 +394,9 @@ export class RestoreJobPanels implements vscode.Disposable {
       return;
     }
     const status = [job.statusName, job.delivery?.statusName].filter((s) => s !== undefined).join(' / ');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Restore job {0} is no longer in progress: {1}.', shortId, status));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Restore job {0} is no longer in progress: {1}.', shortId, status),
+    );
   }
 
   // ---- rendering and posting ---------------------------------------------------------------------------------

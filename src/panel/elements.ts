@@ -47,7 +47,13 @@ export function copyable(value: string, label: string, l10n: typeof vscode.l10n,
   return `<span class="value-row"><span class="${className}">${displayText(value)}</span>${copyButton(value, label, l10n)}</span>`;
 }
 
-export function idField(name: string, label: string, value: string | undefined, whyAbsent: string, l10n: typeof vscode.l10n): string {
+export function idField(
+  name: string,
+  label: string,
+  value: string | undefined,
+  whyAbsent: string,
+  l10n: typeof vscode.l10n,
+): string {
   return field(name, label, value === undefined ? absent(whyAbsent) : copyable(value, label, l10n));
 }
 
@@ -69,12 +75,23 @@ export function relativeTimeElement(iso: string, ctx: RenderContext): string {
   return `<time class="relative" data-relative datetime="${escapeHtml(date.toISOString())}">${displayText(relativeTime(date, ctx.now, ctx.locale))}</time>`;
 }
 
-export function dateField(name: string, label: string, iso: string | undefined, whyAbsent: string, ctx: RenderContext, withRelative = false): string {
+export function dateField(
+  name: string,
+  label: string,
+  iso: string | undefined,
+  whyAbsent: string,
+  ctx: RenderContext,
+  withRelative = false,
+): string {
   if (iso === undefined) {
     return field(name, label, absent(whyAbsent));
   }
   const relative = withRelative ? relativeTimeElement(iso, ctx) : '';
-  return field(name, label, `${timeElement(iso, ctx.l10n)}${relative === '' ? '' : ` <span class="muted">(${relative})</span>`}`);
+  return field(
+    name,
+    label,
+    `${timeElement(iso, ctx.l10n)}${relative === '' ? '' : ` <span class="muted">(${relative})</span>`}`,
+  );
 }
 
 export function yesNo(value: boolean | undefined, yes: string, no: string, whyAbsent: string): string {

@@ -13,12 +13,17 @@ export function escapeHtml(value: unknown): string {
 
 // Characters that are invisible or reorder the text around them ("evil\u202Egnp.exe" displays as "evilexe.png"):
 // shown as \uXXXX escapes so what the server sent is what the person sees. Line breaks are kept where asked.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-const INVISIBLE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+const INVISIBLE_OR_BREAK =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
 
 /** Escapes text for element content, with invisible and direction-changing characters made visible. */
 export function displayText(value: unknown, keepLineBreaks = false): string {
-  const revealed = String(value).replace(keepLineBreaks ? INVISIBLE : INVISIBLE_OR_BREAK, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const revealed = String(value).replace(
+    keepLineBreaks ? INVISIBLE : INVISIBLE_OR_BREAK,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return escapeHtml(revealed);
 }
 

@@ -14,9 +14,10 @@ export function renderHeader(job: RestoreJob | undefined, ctx: RenderContext): s
   const badges = job
     ? `${statusBadge(job.statusName, 'job', l10n)}${job.delivery ? statusBadge(job.delivery.statusName, 'delivery', l10n) : ''}`
     : '';
-  const target = ref.clusterId !== undefined
-    ? l10n.t('Cluster {0}', ctx.clusterName ?? ref.clusterId)
-    : l10n.t('Config server {0}', ref.hostId ?? '');
+  const target =
+    ref.clusterId !== undefined
+      ? l10n.t('Cluster {0}', ctx.clusterName ?? ref.clusterId)
+      : l10n.t('Config server {0}', ref.hostId ?? '');
   const context = [ref.server, l10n.t('Group {0}', ref.groupId), target]
     .map((part) => `<span>${displayText(part)}</span>`)
     .join('<span class="separator" aria-hidden="true">·</span>');
@@ -61,12 +62,16 @@ function metaLine(job: RestoreJob | undefined, ctx: RenderContext): string {
   const { l10n } = ctx;
   const parts: string[] = [];
   if (ctx.fetchedAt) {
-    parts.push(`<span>${displayText(l10n.t('Updated'))} ${relativeTimeElement(ctx.fetchedAt.toISOString(), ctx)}</span>`);
+    parts.push(
+      `<span>${displayText(l10n.t('Updated'))} ${relativeTimeElement(ctx.fetchedAt.toISOString(), ctx)}</span>`,
+    );
   }
   if (job && ctx.watchIntervalSeconds !== undefined) {
     parts.push(
       `<span class="watching"><span class="codicon codicon-eye" aria-hidden="true"></span><span>${displayText(l10n.t('Checking every {0} s while the job is in progress', ctx.watchIntervalSeconds))}</span></span>`,
     );
   }
-  return parts.length === 0 ? '' : `<p class="meta">${parts.join('<span class="separator" aria-hidden="true">·</span>')}</p>`;
+  return parts.length === 0
+    ? ''
+    : `<p class="meta">${parts.join('<span class="separator" aria-hidden="true">·</span>')}</p>`;
 }

@@ -3,7 +3,13 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { RESTORE_JOB_VIEW_TYPE, RestoreJobPanels } from './RestoreJobPanels';
 
-export { RESTORE_JOB_VIEW_TYPE, RestoreJobPanels, panelKey, type PanelSnapshot, type ShowOptions } from './RestoreJobPanels';
+export {
+  RESTORE_JOB_VIEW_TYPE,
+  RestoreJobPanels,
+  panelKey,
+  type PanelSnapshot,
+  type ShowOptions,
+} from './RestoreJobPanels';
 export type { DownloadProgress, DownloadState, DownloadStateKind } from './protocol';
 
 /** Creates the panel controller and the serializer that brings panels back after a window reload. */

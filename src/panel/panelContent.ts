@@ -28,7 +28,8 @@ function renderContext(entry: PanelEntry): RenderContext {
 /** The webview's document, with a fresh script nonce; styles and script from the extension's dist and media. */
 export function documentFor(entry: PanelEntry, extensionUri: vscode.Uri): string {
   const webview = entry.panel.webview;
-  const asUri = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+  const asUri = (...segments: string[]): string =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
   const input = {
     ...renderContext(entry),
     nonce: randomBytes(18).toString('base64'),

@@ -4,7 +4,13 @@ import type { RestoreJob } from '../opsManager/model';
 import type { JobRef } from '../services';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
-import type { DownloadProgress, DownloadProgressMessage, DownloadState, DownloadStateMessage, JobMessage } from './protocol';
+import type {
+  DownloadProgress,
+  DownloadProgressMessage,
+  DownloadState,
+  DownloadStateMessage,
+  JobMessage,
+} from './protocol';
 
 /** What a panel currently shows: for tests and for callers that want to know whether a job is open. */
 export interface PanelSnapshot {
@@ -73,7 +79,8 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
   const snapshot: PanelSnapshot = {
     ref: copyRef(entry.ref),
     title: entry.panel.title,
-    watching: entry.watch.polling || (entry.inflight !== undefined && entry.job !== undefined && isJobInProgress(entry.job)),
+    watching:
+      entry.watch.polling || (entry.inflight !== undefined && entry.job !== undefined && isJobInProgress(entry.job)),
     updates: entry.updates,
     html: entry.panel.webview.html,
     readyCount: entry.readyCount,

@@ -35,7 +35,11 @@ export function formatProgress(progress: DownloadProgress, l10n: typeof vscode.l
     parts.push(l10n.t('{0} received', received));
   }
   // No "0 B/s" before the first bytes, no "0 s left" once everything is in.
-  if (progress.bytesPerSecond !== undefined && Number.isFinite(progress.bytesPerSecond) && progress.bytesPerSecond > 0) {
+  if (
+    progress.bytesPerSecond !== undefined &&
+    Number.isFinite(progress.bytesPerSecond) &&
+    progress.bytesPerSecond > 0
+  ) {
     parts.push(l10n.t('{0}/s', formatBytes(progress.bytesPerSecond, locale)));
   }
   const unfinished = progress.total !== undefined && progress.received < progress.total;

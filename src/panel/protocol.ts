@@ -103,12 +103,7 @@ export interface ReplyMessage {
 }
 
 export type HostMessage =
-  | JobMessage
-  | LoadingMessage
-  | ErrorMessage
-  | DownloadProgressMessage
-  | DownloadStateMessage
-  | ReplyMessage;
+  JobMessage | LoadingMessage | ErrorMessage | DownloadProgressMessage | DownloadStateMessage | ReplyMessage;
 
 // ---- checks (messages cross a trust boundary: never cast) -----------------------------------------------------
 
@@ -167,7 +162,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (!optionalRequestId(value.requestId)) {
         return undefined;
       }
-      return typeof value.requestId === 'number' ? { type: 'refresh', requestId: value.requestId } : { type: 'refresh' };
+      return typeof value.requestId === 'number'
+        ? { type: 'refresh', requestId: value.requestId }
+        : { type: 'refresh' };
     case 'copy': {
       const { text, label, requestId } = value;
       if (typeof text !== 'string' || typeof label !== 'string' || !optionalRequestId(requestId)) {

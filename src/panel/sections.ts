@@ -3,7 +3,19 @@
 
 import type * as vscode from 'vscode';
 import type { ExtraFields, Link, RestoreJob, RestoreJobDelivery, RestoreJobHash } from '../opsManager/model';
-import { absent, copyable, copyButton, dateField, field, idField, jsonText, section, statusBadge, yesNo, type RenderContext } from './elements';
+import {
+  absent,
+  copyable,
+  copyButton,
+  dateField,
+  field,
+  idField,
+  jsonText,
+  section,
+  statusBadge,
+  yesNo,
+  type RenderContext,
+} from './elements';
 import { displayText, escapeHtml, isWebUrl } from './escape';
 
 /** Ops Manager's "no limit" for `delivery.maxDownloads` (Java's Integer.MAX_VALUE). */
@@ -30,17 +42,61 @@ function summarySection(job: RestoreJob, ctx: RenderContext): string {
       ? l10n.t('Not sent, although encryption is enabled.')
       : l10n.t('Only present when the snapshot data is encrypted (encryptionEnabled is true).');
   const fields = [
-    field('statusName', l10n.t('Status'), job.statusName === undefined ? absent(l10n.t('Ops Manager did not send a job status.')) : statusBadge(job.statusName, 'job', l10n)),
-    dateField('created', l10n.t('Created'), job.created, l10n.t('Ops Manager did not send when the job was requested.'), ctx, true),
-    idField('snapshotId', l10n.t('Snapshot ID'), job.snapshotId, l10n.t('Ops Manager did not send a snapshot ID.'), l10n),
-    field('pointInTime', l10n.t('Point in time'), yesNo(job.pointInTime, l10n.t('Yes: a point-in-time restore'), l10n.t('No: a snapshot restore'), l10n.t('Ops Manager did not say.'))),
-    field('encryptionEnabled', l10n.t('Encryption'), yesNo(encryption, l10n.t('Encrypted'), l10n.t('Not encrypted'), l10n.t('Ops Manager did not say.'))),
+    field(
+      'statusName',
+      l10n.t('Status'),
+      job.statusName === undefined
+        ? absent(l10n.t('Ops Manager did not send a job status.'))
+        : statusBadge(job.statusName, 'job', l10n),
+    ),
+    dateField(
+      'created',
+      l10n.t('Created'),
+      job.created,
+      l10n.t('Ops Manager did not send when the job was requested.'),
+      ctx,
+      true,
+    ),
+    idField(
+      'snapshotId',
+      l10n.t('Snapshot ID'),
+      job.snapshotId,
+      l10n.t('Ops Manager did not send a snapshot ID.'),
+      l10n,
+    ),
+    field(
+      'pointInTime',
+      l10n.t('Point in time'),
+      yesNo(
+        job.pointInTime,
+        l10n.t('Yes: a point-in-time restore'),
+        l10n.t('No: a snapshot restore'),
+        l10n.t('Ops Manager did not say.'),
+      ),
+    ),
+    field(
+      'encryptionEnabled',
+      l10n.t('Encryption'),
+      yesNo(encryption, l10n.t('Encrypted'), l10n.t('Not encrypted'), l10n.t('Ops Manager did not say.')),
+    ),
     idField('masterKeyUUID', l10n.t('KMIP master key'), job.masterKeyUUID, masterKeyWhy, l10n),
     idField('id', l10n.t('Job ID'), job.id, '', l10n),
     idField('groupId', l10n.t('Group ID'), job.groupId, l10n.t('Ops Manager did not send the group ID.'), l10n),
     idField('clusterId', l10n.t('Cluster ID'), job.clusterId, l10n.t('Only present for a restore of a cluster.'), l10n),
-    idField('hostId', l10n.t('Config server host ID'), job.hostId, l10n.t('Only present for a restore of a mirrored config server (SCCC).'), l10n),
-    idField('batchId', l10n.t('Batch ID'), job.batchId, l10n.t('Only present for a restore of a sharded cluster.'), l10n),
+    idField(
+      'hostId',
+      l10n.t('Config server host ID'),
+      job.hostId,
+      l10n.t('Only present for a restore of a mirrored config server (SCCC).'),
+      l10n,
+    ),
+    idField(
+      'batchId',
+      l10n.t('Batch ID'),
+      job.batchId,
+      l10n.t('Only present for a restore of a sharded cluster.'),
+      l10n,
+    ),
   ];
   return section('summary', l10n.t('Summary'), `<dl class="fields">${fields.join('')}</dl>`, 'info');
 }
@@ -48,28 +104,67 @@ function summarySection(job: RestoreJob, ctx: RenderContext): string {
 function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderContext): string {
   const { l10n } = ctx;
   if (delivery === undefined) {
-    return section('delivery', l10n.t('Delivery'), `<p>${absent(l10n.t('Ops Manager sent no delivery details for this job.'))}</p>`, 'package');
+    return section(
+      'delivery',
+      l10n.t('Delivery'),
+      `<p>${absent(l10n.t('Ops Manager sent no delivery details for this job.'))}</p>`,
+      'package',
+    );
   }
   const http = delivery.methodName === 'HTTP';
   const httpOnly = l10n.t('Only present if the delivery method is HTTP.');
   const whyNoUrl = http ? l10n.t('Present once the archive is ready to download.') : httpOnly;
   const whyNoHttpField = http ? l10n.t('Not sent yet; Ops Manager fills it in when the archive is ready.') : httpOnly;
   const fields = [
-    field('delivery.methodName', l10n.t('Method'), delivery.methodName === undefined ? absent(l10n.t('Ops Manager did not send a delivery method.')) : `<span class="mono">${displayText(delivery.methodName)}</span>`),
-    field('delivery.statusName', l10n.t('Status'), delivery.statusName === undefined ? absent(l10n.t('Ops Manager did not send a delivery status.')) : statusBadge(delivery.statusName, 'delivery', l10n)),
-    field('delivery.url', l10n.t('Download URL'), delivery.url === undefined ? absent(whyNoUrl) : copyable(delivery.url, l10n.t('Download URL'), l10n, 'mono url')),
+    field(
+      'delivery.methodName',
+      l10n.t('Method'),
+      delivery.methodName === undefined
+        ? absent(l10n.t('Ops Manager did not send a delivery method.'))
+        : `<span class="mono">${displayText(delivery.methodName)}</span>`,
+    ),
+    field(
+      'delivery.statusName',
+      l10n.t('Status'),
+      delivery.statusName === undefined
+        ? absent(l10n.t('Ops Manager did not send a delivery status.'))
+        : statusBadge(delivery.statusName, 'delivery', l10n),
+    ),
+    field(
+      'delivery.url',
+      l10n.t('Download URL'),
+      delivery.url === undefined ? absent(whyNoUrl) : copyable(delivery.url, l10n.t('Download URL'), l10n, 'mono url'),
+    ),
     dateField('delivery.expires', l10n.t('Expires'), delivery.expires, whyNoHttpField, ctx, true),
-    field('delivery.expirationHours', l10n.t('Link valid for'), delivery.expirationHours === undefined ? absent(httpOnly) : displayText(l10n.t('{0} hours after the job completes', delivery.expirationHours))),
+    field(
+      'delivery.expirationHours',
+      l10n.t('Link valid for'),
+      delivery.expirationHours === undefined
+        ? absent(httpOnly)
+        : displayText(l10n.t('{0} hours after the job completes', delivery.expirationHours)),
+    ),
     field('delivery.maxDownloads', l10n.t('Downloads allowed'), maxDownloads(delivery.maxDownloads, httpOnly, l10n)),
   ];
   // Fields that only some servers or methods send: shown when present, never explained when absent.
   if (delivery.urlV2 !== undefined) {
-    fields.push(field('delivery.urlV2', l10n.t('Download URL (v2)'), copyable(delivery.urlV2, l10n.t('Download URL (v2)'), l10n, 'mono url')));
+    fields.push(
+      field(
+        'delivery.urlV2',
+        l10n.t('Download URL (v2)'),
+        copyable(delivery.urlV2, l10n.t('Download URL (v2)'), l10n, 'mono url'),
+      ),
+    );
   }
   if (delivery.authHeader !== undefined || delivery.authBearer !== undefined || delivery.authValue !== undefined) {
     const header = `${delivery.authHeader ?? 'Authorization'}: ${delivery.authBearer ?? 'Bearer'} `;
     const token = delivery.authValue === undefined ? l10n.t('(no token)') : l10n.t('•••••• (token hidden)');
-    fields.push(field('delivery.authHeader', l10n.t('Download header'), `<span class="mono">${displayText(header)}</span><span class="muted">${displayText(token)}</span>`));
+    fields.push(
+      field(
+        'delivery.authHeader',
+        l10n.t('Download header'),
+        `<span class="mono">${displayText(header)}</span><span class="muted">${displayText(token)}</span>`,
+      ),
+    );
   }
   const optional: Array<[keyof RestoreJobDelivery, string]> = [
     ['targetGroupId', l10n.t('Target group ID')],
@@ -82,7 +177,15 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
   for (const [key, label] of optional) {
     const value = delivery[key];
     if (value !== undefined && (typeof value === 'string' || typeof value === 'number')) {
-      fields.push(field(`delivery.${key}`, label, typeof value === 'string' && key.endsWith('Id') ? copyable(value, label, l10n) : `<span class="mono">${displayText(value)}</span>`));
+      fields.push(
+        field(
+          `delivery.${key}`,
+          label,
+          typeof value === 'string' && key.endsWith('Id')
+            ? copyable(value, label, l10n)
+            : `<span class="mono">${displayText(value)}</span>`,
+        ),
+      );
     }
   }
   return section('delivery', l10n.t('Delivery'), `<dl class="fields">${fields.join('')}</dl>`, 'package');
@@ -102,11 +205,28 @@ function timestampSection(job: RestoreJob, ctx: RenderContext): string {
   const { l10n } = ctx;
   const timestamp = job.timestamp;
   if (timestamp === undefined) {
-    return section('timestamp', l10n.t('Snapshot timestamp'), `<p>${absent(l10n.t('Ops Manager did not send the timestamp of the latest oplog entry in the snapshot.'))}</p>`, 'clock');
+    return section(
+      'timestamp',
+      l10n.t('Snapshot timestamp'),
+      `<p>${absent(l10n.t('Ops Manager did not send the timestamp of the latest oplog entry in the snapshot.'))}</p>`,
+      'clock',
+    );
   }
   const fields = [
-    dateField('timestamp.date', l10n.t('Latest oplog entry'), timestamp.date, l10n.t('Ops Manager did not send the date.'), ctx),
-    field('timestamp.increment', l10n.t('Increment'), timestamp.increment === undefined ? absent(l10n.t('Ops Manager did not send the increment.')) : `<span class="mono">${displayText(timestamp.increment)}</span>`),
+    dateField(
+      'timestamp.date',
+      l10n.t('Latest oplog entry'),
+      timestamp.date,
+      l10n.t('Ops Manager did not send the date.'),
+      ctx,
+    ),
+    field(
+      'timestamp.increment',
+      l10n.t('Increment'),
+      timestamp.increment === undefined
+        ? absent(l10n.t('Ops Manager did not send the increment.'))
+        : `<span class="mono">${displayText(timestamp.increment)}</span>`,
+    ),
   ];
   return section('timestamp', l10n.t('Snapshot timestamp'), `<dl class="fields">${fields.join('')}</dl>`, 'clock');
 }
@@ -114,10 +234,18 @@ function timestampSection(job: RestoreJob, ctx: RenderContext): string {
 function hashesSection(hashes: RestoreJobHash[] | undefined, ctx: RenderContext): string {
   const { l10n } = ctx;
   if (hashes === undefined || hashes.length === 0) {
-    return section('hashes', l10n.t('Hashes'), `<p>${absent(l10n.t('Present only after the archive has been downloaded: Ops Manager then lists the SHA-1 of the .tar.gz file.'))}</p>`, 'shield');
+    return section(
+      'hashes',
+      l10n.t('Hashes'),
+      `<p>${absent(l10n.t('Present only after the archive has been downloaded: Ops Manager then lists the SHA-1 of the .tar.gz file.'))}</p>`,
+      'shield',
+    );
   }
   const rows = hashes.map((hash) => {
-    const algorithm = hash.typeName === undefined ? absent(l10n.t('not sent')) : `<span class="mono">${displayText(hash.typeName)}</span>`;
+    const algorithm =
+      hash.typeName === undefined
+        ? absent(l10n.t('not sent'))
+        : `<span class="mono">${displayText(hash.typeName)}</span>`;
     return `<tr><td>${hash.fileName === undefined ? absent(l10n.t('not sent')) : `<span class="mono">${displayText(hash.fileName)}</span>`}</td><td>${algorithm}</td><td>${hash.hash === undefined ? absent(l10n.t('not sent')) : copyable(hash.hash, l10n.t('Hash'), l10n, 'mono hash')}</td></tr>`;
   });
   return section(
@@ -131,10 +259,16 @@ function hashesSection(hashes: RestoreJobHash[] | undefined, ctx: RenderContext)
 function linksSection(links: Link[] | undefined, ctx: RenderContext): string {
   const { l10n } = ctx;
   if (links === undefined || links.length === 0) {
-    return section('links', l10n.t('Links'), `<p>${absent(l10n.t('Ops Manager sent no links for this job.'))}</p>`, 'link');
+    return section(
+      'links',
+      l10n.t('Links'),
+      `<p>${absent(l10n.t('Ops Manager sent no links for this job.'))}</p>`,
+      'link',
+    );
   }
   const rows = links.map((link) => {
-    const rel = link.rel === undefined ? absent(l10n.t('not sent')) : `<span class="mono">${displayText(link.rel)}</span>`;
+    const rel =
+      link.rel === undefined ? absent(l10n.t('not sent')) : `<span class="mono">${displayText(link.rel)}</span>`;
     let href: string;
     if (link.href === undefined) {
       href = absent(l10n.t('not sent'));
@@ -173,10 +307,16 @@ function otherSection(job: RestoreJob, ctx: RenderContext): string {
   const { l10n } = ctx;
   const entries = unknownFields(job);
   if (entries.length === 0) {
-    return section('other', l10n.t('Other fields'), `<p class="muted">${displayText(l10n.t('None: every field Ops Manager sent is shown above.'))}</p>`, 'symbol-field');
+    return section(
+      'other',
+      l10n.t('Other fields'),
+      `<p class="muted">${displayText(l10n.t('None: every field Ops Manager sent is shown above.'))}</p>`,
+      'symbol-field',
+    );
   }
   const rows = entries.map(
-    ([path, value]) => `<tr data-field="${escapeHtml(path)}"><td><span class="mono">${displayText(path)}</span></td><td><pre class="json inline">${displayText(jsonText(value), true)}</pre></td></tr>`,
+    ([path, value]) =>
+      `<tr data-field="${escapeHtml(path)}"><td><span class="mono">${displayText(path)}</span></td><td><pre class="json inline">${displayText(jsonText(value), true)}</pre></td></tr>`,
   );
   return section(
     'other',

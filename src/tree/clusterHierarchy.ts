@@ -17,7 +17,9 @@ export function isShardedCluster(cluster: Cluster): boolean {
 }
 
 function isMemberCandidate(cluster: Cluster): boolean {
-  return !isShardedCluster(cluster) && (cluster.shardName !== undefined || cluster.typeName === 'CONFIG_SERVER_REPLICA_SET');
+  return (
+    !isShardedCluster(cluster) && (cluster.shardName !== undefined || cluster.typeName === 'CONFIG_SERVER_REPLICA_SET')
+  );
 }
 
 export function clusterLabel(cluster: Cluster): string {
@@ -32,12 +34,14 @@ export function groupClusters(clusters: readonly Cluster[]): ClusterEntry[] {
     if (isShardedCluster(cluster)) {
       const entry: ClusterEntry = { cluster, members: [] };
       entries.push(entry);
-      if (cluster.clusterName !== undefined && !parents.has(cluster.clusterName)) parents.set(cluster.clusterName, entry);
+      if (cluster.clusterName !== undefined && !parents.has(cluster.clusterName))
+        parents.set(cluster.clusterName, entry);
     }
   }
   for (const cluster of clusters) {
     if (isShardedCluster(cluster)) continue;
-    const parent = isMemberCandidate(cluster) && cluster.clusterName !== undefined ? parents.get(cluster.clusterName) : undefined;
+    const parent =
+      isMemberCandidate(cluster) && cluster.clusterName !== undefined ? parents.get(cluster.clusterName) : undefined;
     if (parent !== undefined) {
       parent.members.push(cluster);
     } else {
@@ -51,7 +55,10 @@ export function groupClusters(clusters: readonly Cluster[]): ClusterEntry[] {
     entry.members.sort((a, b) => {
       const aConfig = a.typeName === 'CONFIG_SERVER_REPLICA_SET' ? 1 : 0;
       const bConfig = b.typeName === 'CONFIG_SERVER_REPLICA_SET' ? 1 : 0;
-      return aConfig - bConfig || (a.shardName ?? a.replicaSetName ?? a.id).localeCompare(b.shardName ?? b.replicaSetName ?? b.id);
+      return (
+        aConfig - bConfig ||
+        (a.shardName ?? a.replicaSetName ?? a.id).localeCompare(b.shardName ?? b.replicaSetName ?? b.id)
+      );
     });
   }
   return entries.sort((a, b) => byName(a.cluster, b.cluster));

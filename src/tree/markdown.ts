@@ -17,7 +17,11 @@ export function codeSpan(value: string): string {
 }
 
 /** "**Title**" then one "Label: `value`" line per defined value. */
-export function fieldsTooltip(title: string, rows: ReadonlyArray<readonly [string, string | undefined]>, note?: string): vscode.MarkdownString {
+export function fieldsTooltip(
+  title: string,
+  rows: ReadonlyArray<readonly [string, string | undefined]>,
+  note?: string,
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(title)}**\n\n`);
   for (const [label, value] of rows) {

@@ -109,14 +109,22 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
     const server = this.loadedRoots?.find((node) => node instanceof ServerNode && node.server === ref.server);
     if (server === undefined) return undefined;
     let found: TreeNode = server;
-    const group = ref.groupId === undefined ? undefined : findChild(found, (n) => n instanceof GroupNode && n.groupId === ref.groupId);
+    const group =
+      ref.groupId === undefined
+        ? undefined
+        : findChild(found, (n) => n instanceof GroupNode && n.groupId === ref.groupId);
     if (group === undefined) return found;
     found = group;
     const cluster =
-      ref.clusterId === undefined ? undefined : findChild(found, (n) => n instanceof ClusterNode && n.clusterId === ref.clusterId);
+      ref.clusterId === undefined
+        ? undefined
+        : findChild(found, (n) => n instanceof ClusterNode && n.clusterId === ref.clusterId);
     if (cluster === undefined) return found;
     found = cluster;
-    const job = ref.jobId === undefined ? undefined : findChild(found, (n) => n instanceof RestoreJobNode && n.jobId === ref.jobId);
+    const job =
+      ref.jobId === undefined
+        ? undefined
+        : findChild(found, (n) => n instanceof RestoreJobNode && n.jobId === ref.jobId);
     return job ?? found;
   }
 

@@ -21,7 +21,9 @@ export async function alternate<K extends string, S>(
     const warm = round < rounds.warmup;
     for (const c of contenders) {
       const sample = await runOne(c, round);
-      rounds.log(`  ${label} ${warm ? 'warm-up' : `run ${round - rounds.warmup + 1}/${rounds.runs}`} ${c}: ${describe(sample)}`);
+      rounds.log(
+        `  ${label} ${warm ? 'warm-up' : `run ${round - rounds.warmup + 1}/${rounds.runs}`} ${c}: ${describe(sample)}`,
+      );
       if (!warm) samples[c].push(sample);
     }
   }

@@ -55,10 +55,15 @@ function parseCli(argv: readonly string[]): Cli {
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
       case '--only': {
-        const names = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const names = (value() ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const unknown = names.filter((n) => !(n in WORKLOADS));
         if (unknown.length || !names.length) {
-          throw new Error(`--only: unknown workload ${unknown.join(', ') || '(none)'}; known: ${Object.keys(WORKLOADS).join(', ')}`);
+          throw new Error(
+            `--only: unknown workload ${unknown.join(', ') || '(none)'}; known: ${Object.keys(WORKLOADS).join(', ')}`,
+          );
         }
         cli.only = names;
         break;
@@ -92,7 +97,9 @@ function parseCli(argv: readonly string[]): Cli {
         break;
       case '--help':
       case '-h':
-        process.stdout.write(`usage: node out/test/bench/bench.js [--only ${Object.keys(WORKLOADS).join(',')}] [--runs N] [--warmup N] [--download-mb N] [--fetch-count N] [--concurrency N] [--latency-ms N] [--activation-starts N] [--activation-settle-ms N] [--markdown]\n`);
+        process.stdout.write(
+          `usage: node out/test/bench/bench.js [--only ${Object.keys(WORKLOADS).join(',')}] [--runs N] [--warmup N] [--download-mb N] [--fetch-count N] [--concurrency N] [--latency-ms N] [--activation-starts N] [--activation-settle-ms N] [--markdown]\n`,
+        );
         process.exit(0);
         break;
       default:
@@ -104,7 +111,9 @@ function parseCli(argv: readonly string[]): Cli {
 
 function version(cmd: string, args: string[]): string | null {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0].trim();
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\n')[0]
+      .trim();
   } catch {
     return null;
   }
@@ -140,7 +149,10 @@ async function main(): Promise<void> {
       platform: `${os.type()} ${os.release()}`,
       node: process.version,
       curl: version('curl', ['--version']),
-      python: version('/usr/bin/python3', ['-c', 'import sys, requests; print(sys.version.split()[0], "requests", requests.__version__)']),
+      python: version('/usr/bin/python3', [
+        '-c',
+        'import sys, requests; print(sys.version.split()[0], "requests", requests.__version__)',
+      ]),
       options: cli,
       loadavg_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
     },
@@ -176,7 +188,10 @@ async function main(): Promise<void> {
   }
   const meta = result.meta;
   if (meta !== null && typeof meta === 'object') {
-    Object.assign(meta, { loadavg_end: os.loadavg().map((x) => Math.round(x * 100) / 100), seconds_total: Math.round((Date.now() - started.getTime()) / 1000) });
+    Object.assign(meta, {
+      loadavg_end: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      seconds_total: Math.round((Date.now() - started.getTime()) / 1000),
+    });
   }
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);

@@ -38,7 +38,12 @@ export async function benchActivation(config: BenchConfig): Promise<WorkloadOutp
   const json: Record<string, unknown> = { bundle_bytes: bundleBytes, runtime_bundle_bytes: runtimeBytes, ms: null };
   const rows: Row[] = [
     { metric: 'activation.bundle_bytes', unit: 'B', median: bundleBytes, note: 'dist/extension.js' },
-    { metric: 'activation.runtime_bundle_bytes', unit: 'B', median: runtimeBytes, note: 'dist/opsManagerRuntime.js: first request' },
+    {
+      metric: 'activation.runtime_bundle_bytes',
+      unit: 'B',
+      median: runtimeBytes,
+      note: 'dist/opsManagerRuntime.js: first request',
+    },
   ];
   if (bundleBytes === null) {
     throw new Error('dist/extension.js is missing: run `npm run compile -- --production` first (npm run bench does)');
@@ -86,8 +91,23 @@ export async function benchActivation(config: BenchConfig): Promise<WorkloadOutp
     json.exthost_trace_load_ms = loadGap(traced.logLines);
   }
   rows.push(
-    { metric: 'activation.ms', unit: 'ms', median: ms.median, min: ms.min, max: ms.max, target: '≤ 50', pass: ms.median <= 50 },
-    { metric: 'activation.empty_extension_ms', unit: 'ms', median: empty.median, min: empty.min, max: empty.max, note: 'floor: activate() {}' },
+    {
+      metric: 'activation.ms',
+      unit: 'ms',
+      median: ms.median,
+      min: ms.min,
+      max: ms.max,
+      target: '≤ 50',
+      pass: ms.median <= 50,
+    },
+    {
+      metric: 'activation.empty_extension_ms',
+      unit: 'ms',
+      median: empty.median,
+      min: empty.min,
+      max: empty.max,
+      note: 'floor: activate() {}',
+    },
   );
   return { json, rows };
 }
@@ -109,7 +129,10 @@ function writeEmptyExtension(tmpDir: string): string {
       activationEvents: [],
     }),
   );
-  fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  fs.writeFileSync(
+    path.join(dir, 'extension.js'),
+    'exports.activate = function () {};\nexports.deactivate = function () {};\n',
+  );
   return dir;
 }
 
@@ -159,7 +182,9 @@ export async function oneStart(config: BenchConfig, target: Target, collectTrace
       const exited = new Promise<number>((resolve) => (exit = resolve));
       await page.exposeFunction('codeAutomationExit', (code: unknown) => exit(typeof code === 'number' ? code : -1));
       await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
-        const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
+        const text = Array.isArray(args)
+          ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
+          : String(args);
         automationLog.push(`${String(type)} ${text}`);
       });
       await page.goto(`${server.origin}/?folder=${encodeURIComponent(dirs.ws)}&payload=${encodeURIComponent(payload)}`);
@@ -219,7 +244,8 @@ function traceLines(dataDir: string, id: string): string[] {
       if (entry.isDirectory()) walk(p);
       else if (entry.name.endsWith('.log')) {
         for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
-          if (line.includes(id) && /ExtensionService#/.test(line)) lines.push(`${entry.name}: ${line.trim()}`.slice(0, 400));
+          if (line.includes(id) && /ExtensionService#/.test(line))
+            lines.push(`${entry.name}: ${line.trim()}`.slice(0, 400));
         }
       }
     }

@@ -28,7 +28,9 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
     if (!d) throw new Error('the simulator host found no READY HTTP job to download');
     let expectedSha1 = d.sha1;
     let expectedBytes = d.bytes;
-    config.log(`  archive ${d.url} (${expectedBytes ?? '?'} bytes, sha1 ${expectedSha1 ?? 'taken from the first curl run'})`);
+    config.log(
+      `  archive ${d.url} (${expectedBytes ?? '?'} bytes, sha1 ${expectedSha1 ?? 'taken from the first curl run'})`,
+    );
 
     const file = (c: Contender, round: number): string => path.join(dir, `${c}-${round}.tar.gz`);
 
@@ -41,10 +43,15 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       let s: number;
       try {
         if (c === 'ours') {
-          if (expectedSha1 === undefined) throw new Error('no expected SHA-1 yet (curl_sha1sum runs first in the warm-up)');
-          result = await run(nodeBin(), [benchFile('workerDownload.js'), JSON.stringify({ url: d.url, dest, sha1: expectedSha1 })], {
-            measureRss: true,
-          });
+          if (expectedSha1 === undefined)
+            throw new Error('no expected SHA-1 yet (curl_sha1sum runs first in the warm-up)');
+          result = await run(
+            nodeBin(),
+            [benchFile('workerDownload.js'), JSON.stringify({ url: d.url, dest, sha1: expectedSha1 })],
+            {
+              measureRss: true,
+            },
+          );
           if (result.code !== 0) throw failure('ours', result);
           const report = lastJsonLine(result.stdout);
           // Time inside the process: what a user waits for in an extension host that is already running.
@@ -57,7 +64,9 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
           checkSize(dest, expectedBytes);
         } else {
           // As typed at a shell: the transfer, then a second pass over the file to hash it.
-          result = await run('sh', ['-c', 'curl -s -o "$1" "$2" && sha1sum "$1"', 'sh', dest, d.url], { measureRss: true });
+          result = await run('sh', ['-c', 'curl -s -o "$1" "$2" && sha1sum "$1"', 'sh', dest, d.url], {
+            measureRss: true,
+          });
           if (result.code !== 0) throw failure('curl && sha1sum', result);
           s = result.wallS;
           const got = /^([0-9a-f]{40})\s/m.exec(result.stdout)?.[1];
@@ -77,8 +86,12 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
 
     // When the simulator does not publish the archive's SHA-1, curl + sha1sum goes first so ours has one.
     const order: readonly Contender[] = expectedSha1 === undefined ? ['curl_sha1sum', 'ours', 'curl'] : CONTENDERS;
-    const samples = await alternate('download', order, config, runOne, (x) =>
-      `${x.s.toFixed(3)} s${x.rssMb !== undefined ? `, RSS ${x.rssMb.toFixed(0)} MB` : ''}`,
+    const samples = await alternate(
+      'download',
+      order,
+      config,
+      runOne,
+      (x) => `${x.s.toFixed(3)} s${x.rssMb !== undefined ? `, RSS ${x.rssMb.toFixed(0)} MB` : ''}`,
     );
     const counts = await sim.counts();
 
@@ -87,7 +100,8 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
     const curl = sum('curl');
     const curlSha = sum('curl_sha1sum');
     const oursProcess = summarize(samples.ours.map((x) => x.processS));
-    const rss = (c: Contender): Summary => summarize(samples[c].flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
+    const rss = (c: Contender): Summary =>
+      summarize(samples[c].flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
     const oursRss = rss('ours');
     const peakRss = samples.ours.length && Number.isFinite(oursRss.max) ? oursRss.max : undefined;
 
@@ -117,9 +131,28 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       { metric: 'download.ours_s', unit: 's', median: json.ours_s, min: ours.min, max: ours.max },
       { metric: 'download.curl_s', unit: 's', median: json.curl_s, min: curl.min, max: curl.max },
       { metric: 'download.curl_sha1sum_s', unit: 's', median: json.curl_sha1sum_s, min: curlSha.min, max: curlSha.max },
-      { metric: 'download.ours_process_s', unit: 's', median: json.ours_process_s, min: oursProcess.min, max: oursProcess.max, note: 'incl. node start' },
-      { metric: 'download.ratio_vs_curl', unit: '×', median: rRatio, target: '≤ 1.10', pass: rRatio !== null && rRatio <= 1.1 },
-      { metric: 'download.ratio_vs_curl_sha1sum', unit: '×', median: rSha, target: '≤ 0.65', pass: rSha !== null && rSha <= 0.65 },
+      {
+        metric: 'download.ours_process_s',
+        unit: 's',
+        median: json.ours_process_s,
+        min: oursProcess.min,
+        max: oursProcess.max,
+        note: 'incl. node start',
+      },
+      {
+        metric: 'download.ratio_vs_curl',
+        unit: '×',
+        median: rRatio,
+        target: '≤ 1.10',
+        pass: rRatio !== null && rRatio <= 1.1,
+      },
+      {
+        metric: 'download.ratio_vs_curl_sha1sum',
+        unit: '×',
+        median: rSha,
+        target: '≤ 0.65',
+        pass: rSha !== null && rSha <= 0.65,
+      },
       {
         metric: 'download.peak_rss_mb',
         unit: 'MB',

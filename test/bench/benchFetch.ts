@@ -48,7 +48,9 @@ export function workerArgs(info: SimInfo, mode: string, count: number): string[]
 }
 
 function failed(who: string, r: RunResult): Error {
-  return new Error(`${who} failed (exit ${r.code ?? r.signal}):\n${(r.stderr || r.stdout).trim().split('\n').slice(-10).join('\n')}`);
+  return new Error(
+    `${who} failed (exit ${r.code ?? r.signal}):\n${(r.stderr || r.stdout).trim().split('\n').slice(-10).join('\n')}`,
+  );
 }
 
 async function fetchRounds(config: BenchConfig, sim: SimHandle, label: string): Promise<Record<Contender, Sample[]>> {
@@ -89,7 +91,13 @@ async function fetchRounds(config: BenchConfig, sim: SimHandle, label: string): 
     return { s, processS: r.wallS, httpRequests: counts.api, challenges: counts.api401 };
   };
   try {
-    return await alternate(`fetch(${label})`, CONTENDERS, config, runOne, (x) => `${x.s.toFixed(3)} s, ${x.httpRequests} HTTP requests`);
+    return await alternate(
+      `fetch(${label})`,
+      CONTENDERS,
+      config,
+      runOne,
+      (x) => `${x.s.toFixed(3)} s, ${x.httpRequests} HTTP requests`,
+    );
   } finally {
     fs.rmSync(curlConfig, { force: true });
   }
@@ -131,7 +139,13 @@ function numOrNull(o: Record<string, unknown>, k: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function fetchRows(prefix: string, j: Record<string, unknown>, samples: Record<Contender, Sample[]>, n: number, withTargets: boolean): Row[] {
+function fetchRows(
+  prefix: string,
+  j: Record<string, unknown>,
+  samples: Record<Contender, Sample[]>,
+  n: number,
+  withTargets: boolean,
+): Row[] {
   const t = (c: Contender) => summarize(samples[c].map((x) => x.s));
   const reqs = (c: Contender) => summarize(samples[c].map((x) => x.httpRequests));
   const ours = t('ours');
@@ -153,13 +167,37 @@ function fetchRows(prefix: string, j: Record<string, unknown>, samples: Record<C
       target: `= ${n + 1}`,
       pass: oursReq.max === n + 1 && oursReq.min === n + 1,
     },
-    { metric: `${prefix}.curl_http_requests`, unit: 'req', median: reqs('curl').median, min: reqs('curl').min, max: reqs('curl').max },
-    { metric: `${prefix}.requests_http_requests`, unit: 'req', median: reqs('requests').median, min: reqs('requests').min, max: reqs('requests').max },
+    {
+      metric: `${prefix}.curl_http_requests`,
+      unit: 'req',
+      median: reqs('curl').median,
+      min: reqs('curl').min,
+      max: reqs('curl').max,
+    },
+    {
+      metric: `${prefix}.requests_http_requests`,
+      unit: 'req',
+      median: reqs('requests').median,
+      min: reqs('requests').min,
+      max: reqs('requests').max,
+    },
   ];
   if (withTargets) {
     rows.push(
-      { metric: `${prefix}.ratio_vs_curl`, unit: '×', median: rCurl, target: '≤ 0.55', pass: rCurl !== null && rCurl <= 0.55 },
-      { metric: `${prefix}.ratio_vs_requests`, unit: '×', median: rReq, target: '≤ 1.00', pass: rReq !== null && rReq <= 1 },
+      {
+        metric: `${prefix}.ratio_vs_curl`,
+        unit: '×',
+        median: rCurl,
+        target: '≤ 0.55',
+        pass: rCurl !== null && rCurl <= 0.55,
+      },
+      {
+        metric: `${prefix}.ratio_vs_requests`,
+        unit: '×',
+        median: rReq,
+        target: '≤ 1.00',
+        pass: rReq !== null && rReq <= 1,
+      },
     );
   } else {
     rows.push(
@@ -230,7 +268,8 @@ export async function benchConcurrent(config: BenchConfig): Promise<WorkloadOutp
         if (typeof report.firstError === 'string') sample.firstError = report.firstError;
         return sample;
       },
-      (x) => `${x.s.toFixed(3)} s, ${x.httpRequests} HTTP requests, ${x.challenges} challenges, ${x.connections} connections, ${x.failures} failures`,
+      (x) =>
+        `${x.s.toFixed(3)} s, ${x.httpRequests} HTTP requests, ${x.challenges} challenges, ${x.connections} connections, ${x.failures} failures`,
     );
     const all = samples.ours;
     const time = summarize(all.map((x) => x.s));
@@ -262,7 +301,14 @@ export async function benchConcurrent(config: BenchConfig): Promise<WorkloadOutp
         pass: worstExtra <= 0,
         note: `connections ${summarize(all.map((x) => x.connections)).median}`,
       },
-      { metric: 'concurrent.failures', unit: '', median: failures, target: '= 0', pass: failures === 0, note: 'sum over runs' },
+      {
+        metric: 'concurrent.failures',
+        unit: '',
+        median: failures,
+        target: '= 0',
+        pass: failures === 0,
+        note: 'sum over runs',
+      },
     ];
     return { json, rows };
   } finally {

@@ -18,7 +18,10 @@ interface Sample {
   httpRequests: number;
 }
 
-async function treeAt(config: BenchConfig, latencyMs: number): Promise<{ json: Record<string, unknown>; samples: Sample[] }> {
+async function treeAt(
+  config: BenchConfig,
+  latencyMs: number,
+): Promise<{ json: Record<string, unknown>; samples: Sample[] }> {
   const sim = await launchSimulator({ latencyMs, bulk: TREE_SHAPE }, 300_000);
   try {
     const samples = await alternate(
@@ -38,7 +41,9 @@ async function treeAt(config: BenchConfig, latencyMs: number): Promise<{ json: R
           httpRequests: (await sim.counts()).api,
         };
         if (sample.groups !== TREE_SHAPE.groups || sample.jobs !== TREE_SHAPE.jobsPerCluster) {
-          throw new Error(`tree: listed ${sample.groups} groups and ${sample.jobs} jobs, expected ${TREE_SHAPE.groups} and ${TREE_SHAPE.jobsPerCluster}`);
+          throw new Error(
+            `tree: listed ${sample.groups} groups and ${sample.jobs} jobs, expected ${TREE_SHAPE.groups} and ${TREE_SHAPE.jobsPerCluster}`,
+          );
         }
         return sample;
       },
@@ -59,8 +64,7 @@ async function treeAt(config: BenchConfig, latencyMs: number): Promise<{ json: R
         runs: { list_groups: g, list_jobs: j },
       },
     };
-  }
-  finally {
+  } finally {
     await sim.close();
   }
 }
@@ -76,8 +80,22 @@ export async function benchTree(config: BenchConfig): Promise<WorkloadOutput> {
     const g = summarize(r.samples.map((x) => x.groupsS));
     const j = summarize(r.samples.map((x) => x.jobsS));
     rows.push(
-      { metric: `${prefix}.list_groups_s`, unit: 's', median: g.median, min: g.min, max: g.max, note: `${TREE_SHAPE.groups} groups` },
-      { metric: `${prefix}.list_jobs_s`, unit: 's', median: j.median, min: j.min, max: j.max, note: `${TREE_SHAPE.jobsPerCluster} jobs` },
+      {
+        metric: `${prefix}.list_groups_s`,
+        unit: 's',
+        median: g.median,
+        min: g.min,
+        max: g.max,
+        note: `${TREE_SHAPE.groups} groups`,
+      },
+      {
+        metric: `${prefix}.list_jobs_s`,
+        unit: 's',
+        median: j.median,
+        min: j.min,
+        max: j.max,
+        note: `${TREE_SHAPE.jobsPerCluster} jobs`,
+      },
     );
   }
   return {

@@ -85,7 +85,9 @@ export async function runOk(command: string, args: readonly string[], options: R
   const result = await run(command, args, options);
   if (result.code !== 0) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
-    throw new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')}… exited ${result.code ?? result.signal}:\n${tail}`);
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 3).join(' ')}… exited ${result.code ?? result.signal}:\n${tail}`,
+    );
   }
   return result;
 }

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     const cached = path.join(tmp, 'cached.tar.gz');
     await run('curl', ['-s', '-o', cached, d.url]);
     const worker = (variant: string, dest?: string) =>
-      run(nodeBin(), [benchFile('workerPipeline.js'), JSON.stringify({ variant, url: d.url, dest, sha1: d.sha1 })], { measureRss: true });
+      run(nodeBin(), [benchFile('workerPipeline.js'), JSON.stringify({ variant, url: d.url, dest, sha1: d.sha1 })], {
+        measureRss: true,
+      });
     const samples = await alternate(
       'profile',
       variants,
@@ -63,7 +65,10 @@ async function main(): Promise<void> {
           let s: number;
           let rss: number | undefined;
           if (v === 'curl-null' || v === 'curl-file' || v === 'curl-file-sync') {
-            const args = v === 'curl-file-sync' ? ['-c', 'curl -s -o "$1" "$2" && sync "$1"', 'sh', dest, d.url] : ['-c', 'curl -s -o "$1" "$2"', 'sh', v === 'curl-null' ? '/dev/null' : dest, d.url];
+            const args =
+              v === 'curl-file-sync'
+                ? ['-c', 'curl -s -o "$1" "$2" && sync "$1"', 'sh', dest, d.url]
+                : ['-c', 'curl -s -o "$1" "$2"', 'sh', v === 'curl-null' ? '/dev/null' : dest, d.url];
             const r = await run('sh', args, { measureRss: true });
             s = r.wallS;
             rss = r.maxRssMb;
@@ -72,7 +77,10 @@ async function main(): Promise<void> {
             s = r.wallS;
             rss = r.maxRssMb;
           } else {
-            const r = await worker(v, v === 'hash-file' ? cached : v.startsWith('read') && !v.includes('write') ? undefined : dest);
+            const r = await worker(
+              v,
+              v === 'hash-file' ? cached : v.startsWith('read') && !v.includes('write') ? undefined : dest,
+            );
             if (r.code !== 0) throw new Error(`${v}: ${r.stderr.slice(-500)}`);
             s = num(lastJsonLine(r.stdout), 'elapsedMs') / 1000;
             rss = r.maxRssMb;
@@ -85,11 +93,15 @@ async function main(): Promise<void> {
       (x) => `${x.s.toFixed(3)} s, RSS ${x.rss?.toFixed(0) ?? '?'} MB`,
     );
     const mib = d.bytes / 1048576;
-    process.stdout.write(`\nvariant                 median s    MiB/s   RSS MB   (${mib.toFixed(0)} MiB, ${runs} runs, load ${os.loadavg()[0].toFixed(1)})\n`);
+    process.stdout.write(
+      `\nvariant                 median s    MiB/s   RSS MB   (${mib.toFixed(0)} MiB, ${runs} runs, load ${os.loadavg()[0].toFixed(1)})\n`,
+    );
     for (const v of variants) {
       const t = summarize(samples[v].map((x) => x.s));
       const r = summarize(samples[v].flatMap((x) => (x.rss === undefined ? [] : [x.rss])));
-      process.stdout.write(`${v.padEnd(22)} ${t.median.toFixed(3).padStart(9)} ${(mib / t.median).toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)}   [${t.min.toFixed(3)}–${t.max.toFixed(3)}]\n`);
+      process.stdout.write(
+        `${v.padEnd(22)} ${t.median.toFixed(3).padStart(9)} ${(mib / t.median).toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)}   [${t.min.toFixed(3)}–${t.max.toFixed(3)}]\n`,
+      );
     }
   } finally {
     await sim.close();

@@ -18,7 +18,12 @@ function parseConfig(text: string | undefined): SimHostConfig {
   if (typeof v.latencyMs === 'number') config.latencyMs = v.latencyMs;
   if (typeof v.archiveMb === 'number') config.archiveMb = v.archiveMb;
   const b = v.bulk;
-  if (isRecord(b) && typeof b.groups === 'number' && typeof b.clustersPerGroup === 'number' && typeof b.jobsPerCluster === 'number') {
+  if (
+    isRecord(b) &&
+    typeof b.groups === 'number' &&
+    typeof b.clustersPerGroup === 'number' &&
+    typeof b.jobsPerCluster === 'number'
+  ) {
     config.bulk = { groups: b.groups, clustersPerGroup: b.clustersPerGroup, jobsPerCluster: b.jobsPerCluster };
   }
   return config;
@@ -62,7 +67,9 @@ async function main(): Promise<void> {
     const url = sim.deliveryUrl(SAMPLE.jobs.pointInTime.id);
     if (!job || url === undefined) throw new Error('simHost: the unlimited-downloads sample job has no archive');
     if (job.delivery.maxDownloads !== 2147483647 || job.delivery.statusName !== 'READY') {
-      throw new Error(`simHost: job ${job.id} is ${job.delivery.statusName} with maxDownloads ${job.delivery.maxDownloads}; the benchmark needs READY and unlimited`);
+      throw new Error(
+        `simHost: job ${job.id} is ${job.delivery.statusName} with maxDownloads ${job.delivery.maxDownloads}; the benchmark needs READY and unlimited`,
+      );
     }
     // Generated (or found in the cache) before the clock starts for anyone; same file the backup host serves.
     const archive = await sim.archive();

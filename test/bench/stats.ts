@@ -28,7 +28,15 @@ export function summarize(values: readonly number[]): Summary {
 
 /** Ratio of two medians; null when either side is missing, so the JSON never carries NaN or Infinity. */
 export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
-  if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) {
+  if (
+    a === null ||
+    a === undefined ||
+    b === null ||
+    b === undefined ||
+    !Number.isFinite(a) ||
+    !Number.isFinite(b) ||
+    b === 0
+  ) {
     return null;
   }
   return round(a / b, 3);

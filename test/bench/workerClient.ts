@@ -28,7 +28,8 @@ function parseJob(text: string | undefined): Job {
     return x;
   };
   const mode = s('mode');
-  if (mode !== 'sequential' && mode !== 'concurrent' && mode !== 'tree') throw new Error(`worker: unknown mode ${mode}`);
+  if (mode !== 'sequential' && mode !== 'concurrent' && mode !== 'tree')
+    throw new Error(`worker: unknown mode ${mode}`);
   const count = v.count;
   return {
     mode,

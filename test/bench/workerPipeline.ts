@@ -43,7 +43,12 @@ async function main(): Promise<void> {
   if (variant === 'module' || variant === 'module-main' || variant === 'module-worker') {
     if (!dest || typeof arg.sha1 !== 'string') throw new Error('module needs dest and sha1');
     const hashing = variant === 'module-main' ? 'main' : variant === 'module-worker' ? 'worker' : undefined;
-    const r = await downloadArchive({ url, destination: dest, expectedSha1: arg.sha1, ...(hashing ? { hashing } : {}) });
+    const r = await downloadArchive({
+      url,
+      destination: dest,
+      expectedSha1: arg.sha1,
+      ...(hashing ? { hashing } : {}),
+    });
     bytes = r.bytes;
     sha1 = r.sha1;
   } else if (variant === 'hash-file') {
@@ -56,11 +61,13 @@ async function main(): Promise<void> {
     sha1 = hash.digest('hex');
   } else if (variant === 'read-http') {
     await new Promise<void>((resolve, reject) => {
-      http.get(url, { agent: false }, (res) => {
-        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', resolve);
-        res.on('error', reject);
-      }).on('error', reject);
+      http
+        .get(url, { agent: false }, (res) => {
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', resolve);
+          res.on('error', reject);
+        })
+        .on('error', reject);
     });
   } else if (variant === 'read-net') {
     bytes = await rawRead(new URL(url));
@@ -151,7 +158,9 @@ function rawRead(target: URL): Promise<number> {
         },
       },
     });
-    socket.on('connect', () => socket.write(`GET ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nConnection: close\r\n\r\n`));
+    socket.on('connect', () =>
+      socket.write(`GET ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nConnection: close\r\n\r\n`),
+    );
     socket.on('end', () => resolve(total));
     socket.on('close', () => resolve(total));
     socket.on('error', reject);

@@ -15,7 +15,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SAMPLE } from '../simulator/sampleData';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { ensureCodeServer, quietSettings, startCodeServer, writeUserSettings, type CodeServer } from '../vscode/codeServer';
+import {
+  ensureCodeServer,
+  quietSettings,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServer,
+} from '../vscode/codeServer';
 
 const root = path.resolve(__dirname, '../../..');
 const SERVER_NAME = 'Demo (simulator)';
@@ -23,7 +29,16 @@ const SEED_FILE_ENV = 'OPSMANAGER_DEMO_SEED_FILE';
 const MAIN_ID = 'opsmanager-tools.ops-manager-restore-jobs';
 const SEED_ID = 'opsmanager-tools.ops-manager-demo-seed';
 /** What the packaged extension holds (.vscodeignore), copied as an installed extension for code-server. */
-const EXTENSION_FILES = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media', 'l10n'];
+const EXTENSION_FILES = [
+  'package.json',
+  'package.nls.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'dist',
+  'media',
+  'l10n',
+];
 
 interface Options {
   port: number;
@@ -96,7 +111,7 @@ function printTryThis(sim: Simulator): void {
       'Try:',
       `  • the Ops Manager view: ${SERVER_NAME} → ${SAMPLE.groups.production.name} → ${SAMPLE.clusters.orders.name}, click a job`,
       `  • F1 → "Ops Manager: Fetch Restore Job by ID…" with ${J.ready.id} (READY), ${J.inProgress.id} (turns READY after 20 s), ${J.expired.id} (EXPIRED)`,
-      '  • Download in a READY job\'s panel (saved into the profile\'s downloads folder, verified with SHA-1)',
+      "  • Download in a READY job's panel (saved into the profile's downloads folder, verified with SHA-1)",
       `Simulator: ${sim.baseUrl} (API ${sim.apiUrl}, backup host ${sim.backupUrl}), user ${sim.user}`,
     ].join('\n'),
   );
@@ -163,8 +178,14 @@ async function main(): Promise<void> {
     // The key for the companion extension, readable by this user only, removed with the profile.
     const seedFile = path.join(profile, 'seed.json');
     fs.writeFileSync(seedFile, JSON.stringify({ server: SERVER_NAME, apiKey: sim.key }), { mode: 0o600 });
-    const env: NodeJS.ProcessEnv = { ...process.env, [SEED_FILE_ENV]: seedFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-    for (const key of ['VSCODE_IPC_HOOK_CLI', 'VSCODE_IPC_HOOK', 'ELECTRON_RUN_AS_NODE', 'VSCODE_PID', 'VSCODE_CWD']) delete env[key];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      [SEED_FILE_ENV]: seedFile,
+      NO_PROXY: '127.0.0.1,localhost',
+      no_proxy: '127.0.0.1,localhost',
+    };
+    for (const key of ['VSCODE_IPC_HOOK_CLI', 'VSCODE_IPC_HOOK', 'ELECTRON_RUN_AS_NODE', 'VSCODE_PID', 'VSCODE_CWD'])
+      delete env[key];
 
     const code = findDesktopCode(options);
     if (code !== undefined) {
@@ -192,9 +213,13 @@ async function main(): Promise<void> {
     }
 
     ensureCodeServer();
-    const version = String(Reflect.get(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')), 'version'));
-    for (const file of EXTENSION_FILES) copyInto(path.join(root, file), path.join(extensionsDir, `${MAIN_ID}-${version}`, file));
-    if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run compile');
+    const version = String(
+      Reflect.get(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')), 'version'),
+    );
+    for (const file of EXTENSION_FILES)
+      copyInto(path.join(root, file), path.join(extensionsDir, `${MAIN_ID}-${version}`, file));
+    if (!fs.existsSync(path.join(root, 'dist', 'extension.js')))
+      throw new Error('dist/extension.js is missing: run npm run compile');
     assembleSeedExtension(path.join(extensionsDir, `${SEED_ID}-0.0.1`));
     Object.assign(env, {
       HOME: dir('home'),
@@ -208,7 +233,9 @@ async function main(): Promise<void> {
     void running.exited.then((how) => void stop(`code-server exited (${how})`, 1));
     console.log(`VS Code (code-server) is running with a throwaway profile in ${profile}`);
     printTryThis(sim);
-    console.log(`\nOpen in Chromium, Chrome, Edge or Firefox:\n\n  ${codeServer.origin}/?folder=${encodeURIComponent(workspace)}\n\nPress Ctrl-C to stop.`);
+    console.log(
+      `\nOpen in Chromium, Chrome, Edge or Firefox:\n\n  ${codeServer.origin}/?folder=${encodeURIComponent(workspace)}\n\nPress Ctrl-C to stop.`,
+    );
   } catch (error) {
     console.error(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stop('Failed', 1);

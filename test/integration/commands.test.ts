@@ -39,7 +39,12 @@ describe('Commands', function () {
 
   describe('Fetch Restore Job by ID', () => {
     it('fetches a job by its IDs without asking anything, and returns it', async () => {
-      const job = await fetchJob({ server: 'Sim', groupId: G.production.id, clusterId: C.orders.id, jobId: J.ready.id });
+      const job = await fetchJob({
+        server: 'Sim',
+        groupId: G.production.id,
+        clusterId: C.orders.id,
+        jobId: J.ready.id,
+      });
       assert.ok(job, 'the command returns the job');
       assert.equal(job.id, J.ready.id);
       assert.equal(job.statusName, 'FINISHED');
@@ -51,7 +56,10 @@ describe('Commands', function () {
       await waitFor('a restore job panel', () =>
         vscode.window.tabGroups.all
           .flatMap((group) => group.tabs)
-          .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('opsManager.restoreJob')),
+          .find(
+            (tab) =>
+              tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('opsManager.restoreJob'),
+          ),
       );
     });
 
@@ -80,11 +88,20 @@ describe('Commands', function () {
       for (const args of cases) {
         assert.equal(await fetchJob(args), undefined, `refused ${JSON.stringify(args)}`);
       }
-      assert.deepEqual(sim.log.map((entry) => entry.url), [], 'no request reached the server');
+      assert.deepEqual(
+        sim.log.map((entry) => entry.url),
+        [],
+        'no request reached the server',
+      );
     });
 
     it('answers a missing job with undefined (the wrapper shows the 404)', async () => {
-      const job = await fetchJob({ server: 'Sim', groupId: G.production.id, clusterId: C.orders.id, jobId: 'ffffffffffffffffffffffff' });
+      const job = await fetchJob({
+        server: 'Sim',
+        groupId: G.production.id,
+        clusterId: C.orders.id,
+        jobId: 'ffffffffffffffffffffffff',
+      });
       assert.equal(job, undefined);
     });
 
@@ -96,23 +113,37 @@ describe('Commands', function () {
       assert.ok(isBlocking(jobIdProblem('rs-orders')));
       const url = `https://om.example.com:8443/api/public/v1.0/groups/${G.production.id}/clusters/${C.orders.id}/restoreJobs/${J.ready.id}`;
       const info = jobIdProblem(url);
-      assert.ok(info !== undefined && typeof info !== 'string' && info.severity === vscode.InputBoxValidationSeverity.Info);
-      assert.ok(info.message.includes(J.ready.id) && info.message.includes(C.orders.id) && info.message.includes(G.production.id));
-      assert.ok(isBlocking(jobIdProblem(url.replace(C.orders.id, 'rs-orders'))), 'a URL with a cluster name is refused');
+      assert.ok(
+        info !== undefined && typeof info !== 'string' && info.severity === vscode.InputBoxValidationSeverity.Info,
+      );
+      assert.ok(
+        info.message.includes(J.ready.id) &&
+          info.message.includes(C.orders.id) &&
+          info.message.includes(G.production.id),
+      );
+      assert.ok(
+        isBlocking(jobIdProblem(url.replace(C.orders.id, 'rs-orders'))),
+        'a URL with a cluster name is refused',
+      );
     });
   });
 
   describe('Servers', () => {
     it('adds a server after a connection test, with the key in secret storage only', async () => {
-      const result = await vscode.commands.executeCommand<{ name: string; version?: string } | undefined>('opsManager.addServer', {
-        name: 'Added',
-        baseUrl: `${sim.baseUrl}/`,
-        username: sim.user,
-        apiKey: sim.key,
-      });
+      const result = await vscode.commands.executeCommand<{ name: string; version?: string } | undefined>(
+        'opsManager.addServer',
+        {
+          name: 'Added',
+          baseUrl: `${sim.baseUrl}/`,
+          username: sim.user,
+          apiKey: sim.key,
+        },
+      );
       assert.equal(result?.name, 'Added');
       const servers = vscode.workspace.getConfiguration().inspect<unknown[]>('opsManager.servers')?.globalValue ?? [];
-      const added = servers.find((s) => typeof s === 'object' && s !== null && (s as { name?: unknown }).name === 'Added');
+      const added = servers.find(
+        (s) => typeof s === 'object' && s !== null && (s as { name?: unknown }).name === 'Added',
+      );
       assert.deepEqual(added, { name: 'Added', baseUrl: `${sim.baseUrl}/`, username: sim.user });
       assert.ok(!JSON.stringify(servers).includes(sim.key), 'the key is not in settings');
       const node = await nodeAt('Added');
@@ -145,7 +176,10 @@ describe('Commands', function () {
     });
 
     it('removes a server from the settings', async () => {
-      const removed = await vscode.commands.executeCommand('opsManager.removeServer', { server: 'Added', confirm: false });
+      const removed = await vscode.commands.executeCommand('opsManager.removeServer', {
+        server: 'Added',
+        confirm: false,
+      });
       assert.equal(removed, true);
       assert.deepEqual((await children()).map(labelOf), ['Sim']);
       // 'Sim' is the same account (same URL and user): its shared key stays.

@@ -31,7 +31,11 @@ function isResult(value: unknown): value is Result {
   );
 }
 
-function args(job: { id: string; groupId: string; clusterId: string }, destination: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function args(
+  job: { id: string; groupId: string; clusterId: string },
+  destination: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { server: SERVER, groupId: job.groupId, clusterId: job.clusterId, jobId: job.id, destination, ...extra };
 }
 
@@ -83,7 +87,12 @@ describe('Download Restore Archive', function () {
 
   it('downloads to a file path given as the destination, from a tree-node-like argument', async () => {
     const file = path.join(dir, 'chosen-name.tar.gz');
-    const ref = { server: SERVER, groupId: J.pointInTime.groupId, clusterId: J.pointInTime.clusterId, jobId: J.pointInTime.id };
+    const ref = {
+      server: SERVER,
+      groupId: J.pointInTime.groupId,
+      clusterId: J.pointInTime.clusterId,
+      jobId: J.pointInTime.id,
+    };
     const result: unknown = await vscode.commands.executeCommand(COMMAND, { ref, destination: file });
     assert.ok(isResult(result));
     assert.equal(result.path, file);
@@ -97,7 +106,10 @@ describe('Download Restore Archive', function () {
     assert.equal(result, undefined, 'nothing was saved');
     assert.equal(fs.readFileSync(file, 'utf8'), 'keep');
     assert.equal(sim.log.filter((e) => e.port === 'backup').length, 0, 'no download was spent');
-    const replaced: unknown = await vscode.commands.executeCommand(COMMAND, args(J.pointInTime, file, { overwrite: true }));
+    const replaced: unknown = await vscode.commands.executeCommand(
+      COMMAND,
+      args(J.pointInTime, file, { overwrite: true }),
+    );
     assert.ok(isResult(replaced));
     assert.equal(sha1File(file), archiveSha1);
   });
@@ -113,9 +125,15 @@ describe('Download Restore Archive', function () {
     sim.faults.add({ port: 'backup', latencyMs: 1500, times: 1 });
     const first = vscode.commands.executeCommand(COMMAND, args(J.pointInTime, path.join(dir, 'a.tar.gz')));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const second: unknown = await vscode.commands.executeCommand(COMMAND, args(J.pointInTime, path.join(dir, 'b.tar.gz')));
+    const second: unknown = await vscode.commands.executeCommand(
+      COMMAND,
+      args(J.pointInTime, path.join(dir, 'b.tar.gz')),
+    );
     assert.equal(second, undefined, 'the same job is not downloaded twice at once');
-    const other: unknown = await vscode.commands.executeCommand(COMMAND, args(J.stagingReady, path.join(dir, 'c.tar.gz')));
+    const other: unknown = await vscode.commands.executeCommand(
+      COMMAND,
+      args(J.stagingReady, path.join(dir, 'c.tar.gz')),
+    );
     assert.ok(isResult(other), 'another job downloads meanwhile');
     const firstResult: unknown = await first;
     assert.ok(isResult(firstResult));

@@ -42,7 +42,9 @@ function readManifest(): Manifest {
   return {
     name: stringAt(json.name, 'name'),
     publisher: stringAt(json.publisher, 'publisher'),
-    commands: arrayAt(contributes.commands, 'commands').map((c, i) => stringAt(objectAt(c, `commands[${i}]`).command, `commands[${i}].command`)),
+    commands: arrayAt(contributes.commands, 'commands').map((c, i) =>
+      stringAt(objectAt(c, `commands[${i}]`).command, `commands[${i}].command`),
+    ),
     viewContainer,
     views: views.map((v, i) => stringAt(objectAt(v, `view ${i}`).id, `view ${i} id`)),
     settings: new Map(Object.entries(properties).map(([key, p]) => [key, objectAt(p, key).default])),

@@ -14,7 +14,10 @@ const SERVER = 'Panel Sim';
 const VIEW_TYPE = 'opsManager.restoreJob';
 const WATCH_SECONDS = 2;
 
-type Panels = Pick<RestoreJobPanels, 'getState' | 'refresh' | 'restore' | 'postDownloadProgress' | 'postDownloadState' | 'openRefs'>;
+type Panels = Pick<
+  RestoreJobPanels,
+  'getState' | 'refresh' | 'restore' | 'postDownloadProgress' | 'postDownloadState' | 'openRefs'
+>;
 
 function isPanels(value: unknown): value is Panels {
   return (
@@ -67,7 +70,9 @@ describe('Restore job panel', function () {
 
   before(async () => {
     sim = await startSimulator({ hostile: true, progressAfterMs: 2500 });
-    await vscode.workspace.getConfiguration('opsManager').update('watchIntervalSeconds', WATCH_SECONDS, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('opsManager')
+      .update('watchIntervalSeconds', WATCH_SECONDS, vscode.ConfigurationTarget.Global);
     await setServers([{ name: SERVER, baseUrl: sim.baseUrl, username: sim.user }]);
     await setApiKey(SERVER, sim.key);
     panels = await panelsHook();
@@ -76,7 +81,9 @@ describe('Restore job panel', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('opsManager').update('watchIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('opsManager')
+      .update('watchIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     await setServers([]);
     await sim?.close();
   });
@@ -91,9 +98,25 @@ describe('Restore job panel', function () {
     assert.equal(panelTabs().length, 1);
     const html = jobHtml(panels, ref);
     for (const field of [
-      'statusName', 'created', 'snapshotId', 'pointInTime', 'encryptionEnabled', 'masterKeyUUID', 'id', 'groupId', 'clusterId', 'hostId', 'batchId',
-      'delivery.methodName', 'delivery.statusName', 'delivery.url', 'delivery.expires', 'delivery.expirationHours', 'delivery.maxDownloads',
-      'timestamp.date', 'timestamp.increment',
+      'statusName',
+      'created',
+      'snapshotId',
+      'pointInTime',
+      'encryptionEnabled',
+      'masterKeyUUID',
+      'id',
+      'groupId',
+      'clusterId',
+      'hostId',
+      'batchId',
+      'delivery.methodName',
+      'delivery.statusName',
+      'delivery.url',
+      'delivery.expires',
+      'delivery.expirationHours',
+      'delivery.maxDownloads',
+      'timestamp.date',
+      'timestamp.increment',
     ]) {
       assert.ok(html.includes(`data-field="${field}"`), `field ${field} is shown`);
     }
@@ -106,9 +129,15 @@ describe('Restore job panel', function () {
     assert.match(state.html, /<script nonce="[^"]+" src="[^"]*dist\/webview\.js"><\/script>/);
     assert.match(state.html, /codicon\.css/);
     // The webview's script loads under that CSP and starts the handshake.
-    await waitFor('the webview script to say ready', () => ((panels.getState(ref)?.readyCount ?? 0) > 0 ? true : undefined), 20_000);
+    await waitFor(
+      'the webview script to say ready',
+      () => ((panels.getState(ref)?.readyCount ?? 0) > 0 ? true : undefined),
+      20_000,
+    );
     // The title gets the cluster's name once it is looked up.
-    await waitFor('the cluster name in the title', () => (panels.getState(ref)?.title.includes('rs-orders') ? true : undefined));
+    await waitFor('the cluster name in the title', () =>
+      panels.getState(ref)?.title.includes('rs-orders') ? true : undefined,
+    );
     assert.equal(panels.getState(ref)?.title, `Restore ${J.ready.id.slice(0, 8)}… · rs-orders`);
   });
 
@@ -116,7 +145,10 @@ describe('Restore job panel', function () {
     const ref = refOf(J.ready);
     const before = panels.getState(ref)?.updates ?? 0;
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
-    assert.equal(panelTabs().some((tab) => tab.isActive), false);
+    assert.equal(
+      panelTabs().some((tab) => tab.isActive),
+      false,
+    );
     await fetchInPanel(ref);
     const tabs = panelTabs();
     assert.equal(tabs.length, 1, 'still one panel for the job');
@@ -191,7 +223,10 @@ describe('Restore job panel', function () {
     const answered = polls.filter((entry) => entry.status === 200).length;
     assert.ok(answered >= 2, `fetched, then polled (${answered} answers)`);
     // Nonce reuse: after the first challenge, each poll is a single request.
-    assert.ok(polls.filter((entry) => entry.status === 401).length <= 1, `at most one digest challenge: ${JSON.stringify(polls.map((p) => p.status))}`);
+    assert.ok(
+      polls.filter((entry) => entry.status === 401).length <= 1,
+      `at most one digest challenge: ${JSON.stringify(polls.map((p) => p.status))}`,
+    );
     // No further polls once READY.
     const count = polls.length;
     await new Promise((resolve) => setTimeout(resolve, WATCH_SECONDS * 1000 + 500));
@@ -219,16 +254,24 @@ describe('Restore job panel', function () {
 
   it('restores a panel from the identity its webview saved', async () => {
     const ref = refOf(J.encrypted);
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
     await panels.restore(panel, { ref });
-    await waitFor('the restored title', () => (panel.title === `Restore ${J.encrypted.id.slice(0, 8)}… · rs-orders` ? true : undefined));
+    await waitFor('the restored title', () =>
+      panel.title === `Restore ${J.encrypted.id.slice(0, 8)}… · rs-orders` ? true : undefined,
+    );
     const state = panels.getState(ref);
     assert.equal(state?.job?.id, J.encrypted.id);
     assert.equal(state?.job?.encryptionEnabled, true);
     assert.match(jobHtml(panels, ref), /data-field="masterKeyUUID"/);
 
-    const stray = vscode.window.createWebviewPanel(VIEW_TYPE, 'stray', vscode.ViewColumn.Active, { enableScripts: true });
-    await waitFor('the stray panel to open', () => (panelTabs().some((tab) => tab.label === 'stray') ? true : undefined));
+    const stray = vscode.window.createWebviewPanel(VIEW_TYPE, 'stray', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
+    await waitFor('the stray panel to open', () =>
+      panelTabs().some((tab) => tab.label === 'stray') ? true : undefined,
+    );
     let disposed = false;
     stray.onDidDispose(() => (disposed = true));
     await panels.restore(stray, { something: 'else' });

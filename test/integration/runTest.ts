@@ -20,13 +20,22 @@ async function tryDesktopVSCode(): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      downloadAndUnzipVSCode({ version: 'stable', timeout: DOWNLOAD_TIMEOUT_MS, cachePath: path.join(root, '.vscode-test') }),
+      downloadAndUnzipVSCode({
+        version: 'stable',
+        timeout: DOWNLOAD_TIMEOUT_MS,
+        cachePath: path.join(root, '.vscode-test'),
+      }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`)), DOWNLOAD_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`)),
+          DOWNLOAD_TIMEOUT_MS,
+        );
       }),
     ]);
   } catch (error) {
-    console.log(`Desktop VS Code is not available (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); using code-server.`);
+    console.log(
+      `Desktop VS Code is not available (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); using code-server.`,
+    );
     return undefined;
   } finally {
     clearTimeout(timer);
@@ -59,7 +68,9 @@ async function main(): Promise<number> {
     console.log(`Integration tests passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    console.error(`Integration tests failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Integration tests failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   } finally {
     fs.rmSync(temp, { recursive: true, force: true, maxRetries: 3 });

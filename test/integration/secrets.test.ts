@@ -29,7 +29,11 @@ describe('Secrets', function () {
     await setApiKey('Before', sim.key);
     assert.equal(item(await nodeAt('Before')).contextValue, 'server');
     await setServers([{ name: 'After', baseUrl: `${sim.baseUrl}/api/public/v1.0`, username: sim.user }]);
-    assert.equal(item(await nodeAt('After')).contextValue, 'server', 'same URL (spelled differently) and user: same key');
+    assert.equal(
+      item(await nodeAt('After')).contextValue,
+      'server',
+      'same URL (spelled differently) and user: same key',
+    );
     const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('opsManager.servers'));
     assert.ok(!settings.includes(sim.key));
   });
@@ -39,7 +43,10 @@ describe('Secrets', function () {
     const roots = await children();
     assert.equal(labelOf(roots[0]), 'Invalid server entry "Leaky"');
     const problems = (await children(roots[0])).map(labelOf);
-    assert.ok(problems.some((p) => p.includes('secret storage')), problems.join(' | '));
+    assert.ok(
+      problems.some((p) => p.includes('secret storage')),
+      problems.join(' | '),
+    );
   });
 
   it('deletes the key when its server is removed', async () => {
@@ -47,7 +54,10 @@ describe('Secrets', function () {
     await setServers([entry]);
     await setApiKey('Solo', 'solo-secret-key-123');
     assert.equal(item(await nodeAt('Solo')).contextValue, 'server');
-    assert.equal(await vscode.commands.executeCommand('opsManager.removeServer', { server: 'Solo', confirm: false }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('opsManager.removeServer', { server: 'Solo', confirm: false }),
+      true,
+    );
     assert.deepEqual((await children()).map(labelOf), []);
     await setServers([entry]);
     assert.equal(item(await nodeAt('Solo')).contextValue, 'server noApiKey', 'the key went with the server');
@@ -72,13 +82,22 @@ describe('Secrets', function () {
       jobId: J.readyV2.id,
     });
     assert.equal(v2?.id, J.readyV2.id);
-    await vscode.commands.executeCommand('opsManager.fetchRestoreJob', { server: 'Wrong', groupId: G.production.id, clusterId: C.orders.id, jobId: J.ready.id });
+    await vscode.commands.executeCommand('opsManager.fetchRestoreJob', {
+      server: 'Wrong',
+      groupId: G.production.id,
+      clusterId: C.orders.id,
+      jobId: J.ready.id,
+    });
 
     const log = await waitFor('request lines in the log file', () => {
       const text = readLogs(api.logUri);
       return text.includes(`/restoreJobs/${J.readyV2.id}`) && text.includes('401') ? text : undefined;
     });
-    assert.match(log, /GET \S+\/groups\/\S+\/clusters\/\S+\/restoreJobs\S* → 200 \(\d+ ms/, `method, URL, status and duration in:\n${log.slice(0, 3000)}`);
+    assert.match(
+      log,
+      /GET \S+\/groups\/\S+\/clusters\/\S+\/restoreJobs\S* → 200 \(\d+ ms/,
+      `method, URL, status and duration in:\n${log.slice(0, 3000)}`,
+    );
     for (const secret of [sim.key, wrongKey, V2_BEARER_TOKEN]) {
       assert.ok(!log.includes(secret), `the log does not contain ${secret.slice(0, 4)}…`);
     }

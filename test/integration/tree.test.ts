@@ -61,13 +61,25 @@ describe('Tree', function () {
 
   it('lists servers in settings order, and an invalid entry as an explanation', async () => {
     const roots = await children();
-    assert.deepEqual(roots.map(labelOf), ['Sim', 'No Key', 'Wrong Key', 'Configured', 'Invalid server entry "Broken entry"']);
+    assert.deepEqual(roots.map(labelOf), [
+      'Sim',
+      'No Key',
+      'Wrong Key',
+      'Configured',
+      'Invalid server entry "Broken entry"',
+    ]);
     assert.equal(item(roots[0]).contextValue, 'server');
     assert.equal(item(roots[1]).contextValue, 'server noApiKey');
     const invalid = roots[4];
     const problems = (await children(invalid)).map(labelOf);
-    assert.ok(problems.some((p) => p.includes('https://')), `explains the URL: ${problems.join(' | ')}`);
-    assert.ok(problems.some((p) => p.includes('"username"')), `explains the user name: ${problems.join(' | ')}`);
+    assert.ok(
+      problems.some((p) => p.includes('https://')),
+      `explains the URL: ${problems.join(' | ')}`,
+    );
+    assert.ok(
+      problems.some((p) => p.includes('"username"')),
+      `explains the user name: ${problems.join(' | ')}`,
+    );
     assert.equal(commandOf(invalid)?.command, 'opsManager.openSettings');
   });
 
@@ -97,7 +109,10 @@ describe('Tree', function () {
     assert.ok(tooltipText(memberNodes[2]).includes(C.catalogConfig.id));
     // Restore jobs are asked of the top-level cluster: the sharded restore's jobs are listed under it.
     const jobIds = catalogChildren.slice(1).map((node) => item(node).id ?? '');
-    assert.ok(jobIds.some((id) => id.endsWith(`/job:${J.sharded.id}`)), JSON.stringify(jobIds));
+    assert.ok(
+      jobIds.some((id) => id.endsWith(`/job:${J.sharded.id}`)),
+      JSON.stringify(jobIds),
+    );
     assert.ok(
       sim.log.every((entry) => !entry.url.includes(`/clusters/${C.catalogShard0.id}/restoreJobs`)),
       'never asks a shard for restore jobs',
@@ -119,7 +134,12 @@ describe('Tree', function () {
     const tooltip = tooltipText(ready);
     for (const id of [J.ready.id, C.orders.id, G.production.id]) assert.ok(tooltip.includes(id), `tooltip names ${id}`);
     assert.equal(readyItem.command?.command, 'opsManager.openRestoreJob');
-    assert.deepEqual(readyItem.command?.arguments?.[0], { server: 'Sim', groupId: G.production.id, clusterId: C.orders.id, jobId: J.ready.id });
+    assert.deepEqual(readyItem.command?.arguments?.[0], {
+      server: 'Sim',
+      groupId: G.production.id,
+      clusterId: C.orders.id,
+      jobId: J.ready.id,
+    });
     const broken = jobs.find((node) => (item(node).id ?? '').endsWith(J.broken.id));
     assert.ok(broken);
     assert.equal(item(broken).description, 'Broken · Failed');
@@ -138,7 +158,8 @@ describe('Tree', function () {
     const api = await testApi();
     const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
     const chain: string[] = [];
-    for (let node: TreeNode | undefined = jobs[0]; node !== undefined; node = api.treeProvider.getParent(node)) chain.push(labelOf(node));
+    for (let node: TreeNode | undefined = jobs[0]; node !== undefined; node = api.treeProvider.getParent(node))
+      chain.push(labelOf(node));
     assert.deepEqual(chain.slice(1), ['rs-orders', G.production.name, 'Sim']);
     await api.treeView.reveal(jobs[0], { select: true, focus: false, expand: false });
     assert.equal((api.treeView.selection[0] as TreeNode | undefined)?.id, jobs[0].id);
@@ -196,9 +217,16 @@ describe('Tree', function () {
     sim.clearLog();
     api.treeProvider.refresh(orders);
     const second = await children(orders);
-    assert.deepEqual(second.map((n) => n.id), first.map((n) => n.id), 'same stable ids after refresh');
+    assert.deepEqual(
+      second.map((n) => n.id),
+      first.map((n) => n.id),
+      'same stable ids after refresh',
+    );
     const requests = sim.log.filter((entry) => entry.status !== 401).map((entry) => entry.url);
-    assert.ok(requests.length >= 1 && requests.every((url) => url.includes(`/clusters/${C.orders.id}/restoreJobs`)), requests.join('\n'));
+    assert.ok(
+      requests.length >= 1 && requests.every((url) => url.includes(`/clusters/${C.orders.id}/restoreJobs`)),
+      requests.join('\n'),
+    );
     // The sibling cluster kept its children: no request for it.
     sim.clearLog();
     await children(await nodeAt('Sim', G.production.name, 'catalog'));

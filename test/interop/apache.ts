@@ -58,10 +58,16 @@ export function sampleFiles(): Record<string, unknown> {
   };
   return {
     '': { appName: 'MongoDB Ops Manager', build: 'apache-interop', links: [], throttling: false },
-    groups: { results: [{ id: group, name: 'Production', orgId: '5a0a1e7e0f2912c554080a00' }], totalCount: 1, links: [] },
+    groups: {
+      results: [{ id: group, name: 'Production', orgId: '5a0a1e7e0f2912c554080a00' }],
+      totalCount: 1,
+      links: [],
+    },
     [`groups/${group}`]: { id: group, name: 'Production', orgId: '5a0a1e7e0f2912c554080a00' },
     [`groups/${group}/clusters`]: {
-      results: [{ id: cluster, clusterName: 'Cluster0', groupId: group, typeName: 'REPLICA_SET', replicaSetName: 'rs0' }],
+      results: [
+        { id: cluster, clusterName: 'Cluster0', groupId: group, typeName: 'REPLICA_SET', replicaSetName: 'rs0' },
+      ],
       totalCount: 1,
       links: [],
     },
@@ -149,7 +155,9 @@ export async function checkConfig(options: ApacheOptions): Promise<string | null
   try {
     fs.writeFileSync(path.join(dir, 'httpd.conf'), apacheConfig(options, dir, await freePort()));
     return await new Promise<string | null>((resolve) => {
-      execFile(APACHE_BIN, ['-t', '-f', path.join(dir, 'httpd.conf')], (error, stdout, stderr) => resolve(error ? `${stderr}${stdout}`.trim() : null));
+      execFile(APACHE_BIN, ['-t', '-f', path.join(dir, 'httpd.conf')], (error, stdout, stderr) =>
+        resolve(error ? `${stderr}${stdout}`.trim() : null),
+      );
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -174,7 +182,9 @@ async function waitForPort(port: number, child: ChildProcess, dir: string): Prom
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  const errorLog = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
+  const errorLog = fs.existsSync(path.join(dir, 'error.log'))
+    ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8')
+    : '';
   throw new Error(`Apache did not start (exit ${child.exitCode}):\n${errorLog}`);
 }
 
@@ -186,7 +196,10 @@ export async function startApache(options: ApacheOptions): Promise<Apache> {
     fs.writeFileSync(path.join(dir, 'httpd.conf'), apacheConfig(options, dir, port));
     // Foreground: the child we spawn is the parent of Apache's workers, and stopping it stops them all. Its own
     // process group (detached), because on shutdown Apache signals its whole group, which would include mocha.
-    const child = spawn(APACHE_BIN, ['-DFOREGROUND', '-f', path.join(dir, 'httpd.conf')], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(APACHE_BIN, ['-DFOREGROUND', '-f', path.join(dir, 'httpd.conf')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -204,7 +217,13 @@ export async function startApache(options: ApacheOptions): Promise<Apache> {
     return {
       origin: `http://127.0.0.1:${port}`,
       dir,
-      requests: () => (fs.existsSync(accessLog) ? fs.readFileSync(accessLog, 'utf8').split('\n').filter((l) => l !== '') : []),
+      requests: () =>
+        fs.existsSync(accessLog)
+          ? fs
+              .readFileSync(accessLog, 'utf8')
+              .split('\n')
+              .filter((l) => l !== '')
+          : [],
       stop: async () => {
         process.removeListener('exit', killOnExit);
         if (child.exitCode === null) {

@@ -24,7 +24,13 @@ const DEFAULT_OVERSIZED_BYTES = 32 * 1024 * 1024;
 const JSON_TYPE = 'application/json';
 
 export function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const entry: SimRequestLog = { time: Date.now(), port: 'api', method: req.method ?? 'GET', url: req.url ?? '/', bytesSent: 0 };
+  const entry: SimRequestLog = {
+    time: Date.now(),
+    port: 'api',
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    bytesSent: 0,
+  };
   if (req.headers.authorization !== undefined) entry.authorization = req.headers.authorization;
   ctx.log.push(entry);
   serve(ctx, req, res, entry).catch((e: unknown) => {
@@ -32,7 +38,9 @@ export function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.
       res.destroy();
       return;
     }
-    const body = Buffer.from(JSON.stringify({ ...errors.forStatus(500).body, detail: `Simulator failure: ${String(e)}` }));
+    const body = Buffer.from(
+      JSON.stringify({ ...errors.forStatus(500).body, detail: `Simulator failure: ${String(e)}` }),
+    );
     sendBuffer(res, entry, 500, { 'Content-Type': JSON_TYPE }, body);
   });
 }
@@ -41,7 +49,12 @@ function commonHeaders(ctx: ApiContext): Headers {
   return { 'X-MongoDB-Service-Version': `gitHash=${ctx.version.gitHash}; versionString=${ctx.version.versionString}` };
 }
 
-async function serve(ctx: ApiContext, req: http.IncomingMessage, res: http.ServerResponse, entry: SimRequestLog): Promise<void> {
+async function serve(
+  ctx: ApiContext,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  entry: SimRequestLog,
+): Promise<void> {
   const target = entry.url;
   const method = entry.method;
   const url = new URL(target, ctx.origins.apiBase);
@@ -82,7 +95,8 @@ async function serve(ctx: ApiContext, req: http.IncomingMessage, res: http.Serve
     });
   }
   const rb = result.body;
-  if (typeof rb === 'object' && rb !== null && 'errorCode' in rb && typeof rb.errorCode === 'string') entry.errorCode = rb.errorCode;
+  if (typeof rb === 'object' && rb !== null && 'errorCode' in rb && typeof rb.errorCode === 'string')
+    entry.errorCode = rb.errorCode;
 
   const headers: Headers = { ...commonHeaders(ctx), 'Content-Type': JSON_TYPE };
   if (fault?.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
@@ -90,14 +104,24 @@ async function serve(ctx: ApiContext, req: http.IncomingMessage, res: http.Serve
   let body = result.body;
   // Only authenticated answers are enveloped: status faults stand for a proxy or overload, not the API.
   if (url.searchParams.get('envelope') === 'true' && !(fault?.status !== undefined && fault.body === undefined)) {
-    body = result.list && typeof body === 'object' && body !== null ? { ...body, status } : { status, [ctx.envelopeKey]: body };
+    body =
+      result.list && typeof body === 'object' && body !== null
+        ? { ...body, status }
+        : { status, [ctx.envelopeKey]: body };
     status = 200;
   }
   const text = url.searchParams.get('pretty') === 'true' ? JSON.stringify(body, null, 2) : JSON.stringify(body);
 
   switch (fault?.body) {
     case 'malformed':
-      sendBuffer(res, entry, fault.status ?? 200, headers, Buffer.from('{"results": [{"id": 5f2b3c4d, "name": Production} <!-- not JSON'), fault);
+      sendBuffer(
+        res,
+        entry,
+        fault.status ?? 200,
+        headers,
+        Buffer.from('{"results": [{"id": 5f2b3c4d, "name": Production} <!-- not JSON'),
+        fault,
+      );
       return;
     case 'truncated': {
       const cut = Buffer.from(text).subarray(0, Math.max(1, Math.floor(Buffer.byteLength(text) / 2)));
@@ -105,7 +129,14 @@ async function serve(ctx: ApiContext, req: http.IncomingMessage, res: http.Serve
       return;
     }
     case 'html':
-      sendBuffer(res, entry, fault.status ?? 502, { ...headers, 'Content-Type': 'text/html' }, Buffer.from(HTML_ERROR), fault);
+      sendBuffer(
+        res,
+        entry,
+        fault.status ?? 502,
+        { ...headers, 'Content-Type': 'text/html' },
+        Buffer.from(HTML_ERROR),
+        fault,
+      );
       return;
     case 'oversized':
       sendOversized(res, entry, fault.status ?? 200, headers, fault);
@@ -119,7 +150,13 @@ const HTML_ERROR =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** A valid JSON object of exactly `oversizedBytes`, generated as it streams. */
-function sendOversized(res: http.ServerResponse, entry: SimRequestLog, status: number, headers: Headers, fault: Fault): void {
+function sendOversized(
+  res: http.ServerResponse,
+  entry: SimRequestLog,
+  status: number,
+  headers: Headers,
+  fault: Fault,
+): void {
   const total = Math.max(64, fault.oversizedBytes ?? DEFAULT_OVERSIZED_BYTES);
   const head = Buffer.from('{"results":[],"totalCount":0,"padding":"');
   const tail = Buffer.from('"}');
@@ -131,7 +168,14 @@ function sendOversized(res: http.ServerResponse, entry: SimRequestLog, status: n
     }
     yield tail;
   }
-  sendStream(res, entry, status, { ...headers, 'Content-Length': total }, Readable.from(chunks(), { objectMode: false }), fault);
+  sendStream(
+    res,
+    entry,
+    status,
+    { ...headers, 'Content-Length': total },
+    Readable.from(chunks(), { objectMode: false }),
+    fault,
+  );
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -119,7 +119,10 @@ async function generate(file: string, targetBytes: number): Promise<ArchiveInfo>
     // Sidecar first, then the archive: a reader that finds the archive also finds its hash. Renames are
     // atomic, so simulators started in parallel may race here harmlessly (same bytes either way).
     const sideTmp = `${tmp}.json`;
-    await fs.promises.writeFile(sideTmp, JSON.stringify({ sha1: info.sha1, sizeBytes: info.sizeBytes, format: FORMAT }));
+    await fs.promises.writeFile(
+      sideTmp,
+      JSON.stringify({ sha1: info.sha1, sizeBytes: info.sizeBytes, format: FORMAT }),
+    );
     await fs.promises.rename(sideTmp, `${file}.json`);
     await fs.promises.rename(tmp, file);
     return info;

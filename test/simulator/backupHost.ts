@@ -23,7 +23,13 @@ export const UNLIMITED_DOWNLOADS = 2147483647;
 const READ_CHUNK = 256 * 1024;
 
 export function handleBackup(ctx: BackupContext, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const entry: SimRequestLog = { time: Date.now(), port: 'backup', method: req.method ?? 'GET', url: req.url ?? '/', bytesSent: 0 };
+  const entry: SimRequestLog = {
+    time: Date.now(),
+    port: 'backup',
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    bytesSent: 0,
+  };
   if (req.headers.authorization !== undefined) entry.authorization = req.headers.authorization;
   ctx.log.push(entry);
   serve(ctx, req, res, entry).catch((e: unknown) => {
@@ -32,8 +38,20 @@ export function handleBackup(ctx: BackupContext, req: http.IncomingMessage, res:
   });
 }
 
-function text(res: http.ServerResponse, entry: SimRequestLog, status: number, message: string, headers: Headers = {}): void {
-  sendBuffer(res, entry, status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from(`${message}\n`));
+function text(
+  res: http.ServerResponse,
+  entry: SimRequestLog,
+  status: number,
+  message: string,
+  headers: Headers = {},
+): void {
+  sendBuffer(
+    res,
+    entry,
+    status,
+    { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+    Buffer.from(`${message}\n`),
+  );
 }
 
 function decodeAll(segments: string[]): string[] | undefined {
@@ -58,13 +76,24 @@ function resolve(data: SampleData, pathname: string): { job: SimRestoreJob; v2: 
   return undefined;
 }
 
-async function serve(ctx: BackupContext, req: http.IncomingMessage, res: http.ServerResponse, entry: SimRequestLog): Promise<void> {
+async function serve(
+  ctx: BackupContext,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  entry: SimRequestLog,
+): Promise<void> {
   const method = entry.method;
   const fault = ctx.faults.take('backup', method, entry.url);
   if (fault) entry.faultId = fault.id;
   if (!(await delay(fault?.latencyMs ?? 0, res))) return;
   if (fault?.status !== undefined) {
-    text(res, entry, fault.status, `Simulated ${fault.status} response.`, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
+    text(
+      res,
+      entry,
+      fault.status,
+      `Simulated ${fault.status} response.`,
+      fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {},
+    );
     return;
   }
   if (method !== 'GET' && method !== 'HEAD') {

@@ -4,7 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 function certsDir(): string {
-  const candidates = [path.join(__dirname, 'certs'), path.resolve(__dirname, '..', '..', '..', 'test', 'simulator', 'certs')];
+  const candidates = [
+    path.join(__dirname, 'certs'),
+    path.resolve(__dirname, '..', '..', '..', 'test', 'simulator', 'certs'),
+  ];
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'ca.pem')));
   if (!found) throw new Error(`simulator certificates not found in ${candidates.join(' or ')}`);
   return found;

@@ -27,35 +27,69 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean }
   let json = false;
   const num = (name: string, v: string | undefined): number => {
     const n = Number(v);
-    if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${name} needs a number, got ${v ?? 'nothing'}`);
+    if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new Error(`${name} needs a number, got ${v ?? 'nothing'}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string | undefined => argv[++i];
     switch (a) {
-      case '--port': options.port = num(a, next()); break;
-      case '--backup-port': options.backupPort = num(a, next()); break;
-      case '--host': options.host = next(); break;
-      case '--user': options.user = next(); break;
-      case '--key': options.key = next(); break;
-      case '--algorithm': options.algorithm = next(); break;
-      case '--combined': options.challengeStyle = 'combined'; break;
-      case '--no-qop': options.qop = false; break;
-      case '--nonce-ttl': options.nonceTtlSeconds = num(a, next()); break;
-      case '--archive-mb': options.archiveMb = num(a, next()); break;
-      case '--tls': options.tls = true; break;
-      case '--latency-ms': options.latencyMs = num(a, next()); break;
-      case '--progress-after-ms': options.progressAfterMs = num(a, next()); break;
+      case '--port':
+        options.port = num(a, next());
+        break;
+      case '--backup-port':
+        options.backupPort = num(a, next());
+        break;
+      case '--host':
+        options.host = next();
+        break;
+      case '--user':
+        options.user = next();
+        break;
+      case '--key':
+        options.key = next();
+        break;
+      case '--algorithm':
+        options.algorithm = next();
+        break;
+      case '--combined':
+        options.challengeStyle = 'combined';
+        break;
+      case '--no-qop':
+        options.qop = false;
+        break;
+      case '--nonce-ttl':
+        options.nonceTtlSeconds = num(a, next());
+        break;
+      case '--archive-mb':
+        options.archiveMb = num(a, next());
+        break;
+      case '--tls':
+        options.tls = true;
+        break;
+      case '--latency-ms':
+        options.latencyMs = num(a, next());
+        break;
+      case '--progress-after-ms':
+        options.progressAfterMs = num(a, next());
+        break;
       case '--envelope-key': {
         const k = next();
-        if (k !== 'content' && k !== 'envelope') throw new Error(`--envelope-key is content or envelope, got ${k ?? 'nothing'}`);
+        if (k !== 'content' && k !== 'envelope')
+          throw new Error(`--envelope-key is content or envelope, got ${k ?? 'nothing'}`);
         options.envelopeKey = k;
         break;
       }
-      case '--max-items-per-page': options.maxItemsPerPage = num(a, next()); break;
-      case '--hostile': options.hostile = true; break;
-      case '--json': json = true; break;
+      case '--max-items-per-page':
+        options.maxItemsPerPage = num(a, next());
+        break;
+      case '--hostile':
+        options.hostile = true;
+        break;
+      case '--json':
+        json = true;
+        break;
       case '--help':
       case '-h':
         process.stdout.write(USAGE);
@@ -78,7 +112,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sim = await startSimulator(parsed.options);
-  const info = { baseUrl: sim.baseUrl, apiUrl: sim.apiUrl, backupUrl: sim.backupUrl, user: sim.user, key: sim.key, caFile: sim.caFile };
+  const info = {
+    baseUrl: sim.baseUrl,
+    apiUrl: sim.apiUrl,
+    backupUrl: sim.backupUrl,
+    user: sim.user,
+    key: sim.key,
+    caFile: sim.caFile,
+  };
   if (parsed.json) {
     process.stdout.write(`${JSON.stringify(info)}\n`);
   } else {

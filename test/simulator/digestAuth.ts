@@ -160,7 +160,13 @@ export class DigestVerifier {
     const nonce = p.get('nonce');
     const uri = p.get('uri');
     const response = p.get('response');
-    if (username === undefined || realm === undefined || nonce === undefined || uri === undefined || response === undefined) {
+    if (
+      username === undefined ||
+      realm === undefined ||
+      nonce === undefined ||
+      uri === undefined ||
+      response === undefined
+    ) {
       return 'malformed';
     }
     const algorithmText = p.get('algorithm') ?? 'MD5';
@@ -180,7 +186,18 @@ export class DigestVerifier {
     }
 
     const o = this.options;
-    const expected = expectedResponse({ algorithm, username, realm, password: o.password, method, uri, nonce, qop, nc, cnonce });
+    const expected = expectedResponse({
+      algorithm,
+      username,
+      realm,
+      password: o.password,
+      method,
+      uri,
+      nonce,
+      qop,
+      nc,
+      cnonce,
+    });
     if (username !== o.username || realm !== o.realm || !sameHex(response, expected)) return 'bad-credentials';
     if (uri !== requestTarget) return 'uri-mismatch';
 

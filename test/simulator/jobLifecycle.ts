@@ -14,7 +14,8 @@ export function refreshJob(job: SimRestoreJob, now: number, progressAfterMs: num
     if (now - b.firstServedAt >= (b.afterMs ?? progressAfterMs)) {
       job.statusName = b.statusName;
       job.delivery.statusName = b.deliveryStatusName;
-      if (job.delivery.methodName === 'HTTP') job.delivery.expires = isoSeconds(now + (job.delivery.expirationHours ?? 1) * 3_600_000);
+      if (job.delivery.methodName === 'HTTP')
+        job.delivery.expires = isoSeconds(now + (job.delivery.expirationHours ?? 1) * 3_600_000);
       delete job.becomes;
     }
   }

@@ -15,7 +15,12 @@ export interface OmError {
   body: OmErrorBody;
 }
 
-export function omError(status: number, errorCode: string | undefined, detail: string, parameters?: unknown[]): OmError {
+export function omError(
+  status: number,
+  errorCode: string | undefined,
+  detail: string,
+  parameters?: unknown[],
+): OmError {
   // Keys in Ops Manager's (alphabetical) order.
   const body: OmErrorBody = { detail, error: status };
   if (errorCode !== undefined) body.errorCode = errorCode;
@@ -47,14 +52,20 @@ export const errors = {
   restoreJobNotFound: (id: string): OmError =>
     omError(404, 'RESTORE_JOB_NOT_FOUND', `No restore job with ID ${id} exists.`, [id]),
   configRestoreJobNotFound: (id: string, hostId: string): OmError =>
-    omError(404, 'CONFIG_RESTORE_JOB_NOT_FOUND', `No restore job with ID ${id} exists for config server ${hostId}.`, [id, hostId]),
+    omError(404, 'CONFIG_RESTORE_JOB_NOT_FOUND', `No restore job with ID ${id} exists for config server ${hostId}.`, [
+      id,
+      hostId,
+    ]),
   notFound: (path: string): OmError => omError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${path}.`, [path]),
-  methodNotAllowed: (method: string): OmError => omError(405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed here.`, [method]),
+  methodNotAllowed: (method: string): OmError =>
+    omError(405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed here.`, [method]),
   invalidQueryParameter: (name: string, value: string): OmError =>
     omError(400, 'INVALID_QUERY_PARAMETER', `Invalid value ${value} for query parameter ${name}.`, [name, value]),
   invalidJson: (): OmError => omError(400, 'INVALID_JSON', 'Received JSON is malformed.'),
-  missingAttribute: (name: string): OmError => omError(400, 'MISSING_ATTRIBUTE', `The required attribute ${name} was not specified.`, [name]),
-  invalidAttribute: (name: string): OmError => omError(400, 'INVALID_ATTRIBUTE', `Invalid attribute ${name} specified.`, [name]),
+  missingAttribute: (name: string): OmError =>
+    omError(400, 'MISSING_ATTRIBUTE', `The required attribute ${name} was not specified.`, [name]),
+  invalidAttribute: (name: string): OmError =>
+    omError(400, 'INVALID_ATTRIBUTE', `Invalid attribute ${name} specified.`, [name]),
   /** For injected status faults. */
   forStatus: (status: number): OmError => {
     if (status === 429) return omError(429, 'RATE_LIMITED', 'Resource usage limit exceeded. Try again later.');

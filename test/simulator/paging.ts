@@ -26,7 +26,12 @@ export function parsePage(query: URLSearchParams, maxItemsPerPage: number): Page
 }
 
 /** `{results, totalCount, links}` for one page of `items`; hrefs keep the other query parameters. */
-export function pageBody<T>(items: readonly T[], page: Page, selfUrl: URL, toJson: (item: T) => unknown): Record<string, unknown> {
+export function pageBody<T>(
+  items: readonly T[],
+  page: Page,
+  selfUrl: URL,
+  toJson: (item: T) => unknown,
+): Record<string, unknown> {
   const start = (page.pageNum - 1) * page.itemsPerPage;
   const results = items.slice(start, start + page.itemsPerPage).map(toJson);
   const href = (pageNum: number): string => {

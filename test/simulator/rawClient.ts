@@ -31,14 +31,21 @@ export function rawRequest(url: string, options: RawRequestOptions = {}): Promis
   return new Promise((resolve, reject) => {
     const req = lib.request(
       u,
-      { method: options.method ?? 'GET', headers: options.headers, agent: false, ca: options.ca, timeout: options.timeoutMs ?? 10_000 },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+        ca: options.ca,
+        timeout: options.timeoutMs ?? 10_000,
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
         res.on('end', () => {
           const body = Buffer.concat(parts);
           const rawHeaders: [string, string][] = [];
-          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) rawHeaders.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+            rawHeaders.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
           resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders, body, text: body.toString('utf8') });
         });
         res.on('error', reject);
@@ -95,14 +102,36 @@ function hex(algorithm: string, s: string): string {
 }
 
 /** The Authorization header answering `c` for `method uri`, with nonce count `nc`. */
-export function digestAuthorization(c: Challenge, user: string, key: string, method: string, uri: string, nc: number, cnonce = 'a1b2c3d4e5f6'): string {
+export function digestAuthorization(
+  c: Challenge,
+  user: string,
+  key: string,
+  method: string,
+  uri: string,
+  nc: number,
+  cnonce = 'a1b2c3d4e5f6',
+): string {
   let ha1 = hex(c.algorithm, `${user}:${c.realm}:${key}`);
   if (/-sess$/i.test(c.algorithm)) ha1 = hex(c.algorithm, `${ha1}:${c.nonce}:${cnonce}`);
   const ha2 = hex(c.algorithm, `${method}:${uri}`);
   const ncText = nc.toString(16).padStart(8, '0');
-  const useQop = c.qop !== undefined && c.qop.split(',').map((s) => s.trim()).includes('auth');
-  const response = useQop ? hex(c.algorithm, `${ha1}:${c.nonce}:${ncText}:${cnonce}:auth:${ha2}`) : hex(c.algorithm, `${ha1}:${c.nonce}:${ha2}`);
-  const parts = [`username="${user}"`, `realm="${c.realm}"`, `nonce="${c.nonce}"`, `uri="${uri}"`, `algorithm=${c.algorithm}`, `response="${response}"`];
+  const useQop =
+    c.qop !== undefined &&
+    c.qop
+      .split(',')
+      .map((s) => s.trim())
+      .includes('auth');
+  const response = useQop
+    ? hex(c.algorithm, `${ha1}:${c.nonce}:${ncText}:${cnonce}:auth:${ha2}`)
+    : hex(c.algorithm, `${ha1}:${c.nonce}:${ha2}`);
+  const parts = [
+    `username="${user}"`,
+    `realm="${c.realm}"`,
+    `nonce="${c.nonce}"`,
+    `uri="${uri}"`,
+    `algorithm=${c.algorithm}`,
+    `response="${response}"`,
+  ];
   if (useQop) parts.push('qop=auth', `nc=${ncText}`, `cnonce="${cnonce}"`);
   return `Digest ${parts.join(', ')}`;
 }
@@ -123,7 +152,11 @@ export class RawDigestClient {
     const u = new URL(url);
     const uri = u.pathname + u.search;
     const send = (auth?: string): Promise<RawResponse> =>
-      rawRequest(url, { ...options, ca: options.ca ?? this.options.ca, headers: { ...options.headers, ...(auth ? { Authorization: auth } : {}) } });
+      rawRequest(url, {
+        ...options,
+        ca: options.ca ?? this.options.ca,
+        headers: { ...options.headers, ...(auth ? { Authorization: auth } : {}) },
+      });
     let res = this.challenge && this.options.reuse ? await send(this.answer(method, uri)) : await send();
     for (let tries = 0; res.status === 401 && tries < 2; tries++) {
       const offered = parseChallenges(res.headers['www-authenticate']);

@@ -47,7 +47,14 @@ function stop(res: http.ServerResponse, entry: SimRequestLog, cut: boolean): voi
   socket.write('', () => socket.destroy());
 }
 
-export function sendBuffer(res: http.ServerResponse, entry: SimRequestLog, status: number, headers: Headers, body: Buffer, fault?: Fault): void {
+export function sendBuffer(
+  res: http.ServerResponse,
+  entry: SimRequestLog,
+  status: number,
+  headers: Headers,
+  body: Buffer,
+  fault?: Fault,
+): void {
   head(res, entry, status, { ...headers, 'Content-Length': body.length });
   const limit = limitOf(fault);
   if (!limit || limit.bytes >= body.length) {

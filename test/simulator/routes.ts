@@ -96,7 +96,8 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
   const [s0, groupId, s2, id3, s4, jobId, ...rest] = decoded;
   const o = ctx.origins;
   const isGet = req.method === 'GET' || req.method === 'HEAD';
-  const methodCheck = (allowed: boolean): ApiResult | undefined => (allowed ? undefined : fail(errors.methodNotAllowed(req.method)));
+  const methodCheck = (allowed: boolean): ApiResult | undefined =>
+    allowed ? undefined : fail(errors.methodNotAllowed(req.method));
 
   if (decoded.length === 0) {
     return (
@@ -115,7 +116,15 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
   }
   if (s0 !== 'groups' || rest.length > 0) return fail(errors.notFound(req.url.pathname));
   if (groupId === undefined) {
-    return methodCheck(isGet) ?? listOf(ctx, req, ctx.data.groups.filter((g) => g.access !== 'NOT_IN_GROUP'), (g) => groupJson(o, g));
+    return (
+      methodCheck(isGet) ??
+      listOf(
+        ctx,
+        req,
+        ctx.data.groups.filter((g) => g.access !== 'NOT_IN_GROUP'),
+        (g) => groupJson(o, g),
+      )
+    );
   }
   const fg = findGroup(ctx, groupId, req.ip);
   if ('error' in fg) return fg.error;
@@ -124,7 +133,15 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
 
   if (s2 === 'clusters') {
     if (id3 === undefined) {
-      return methodCheck(isGet) ?? listOf(ctx, req, ctx.data.clusters.filter((c) => c.groupId === group.id), (c) => clusterJson(o, c));
+      return (
+        methodCheck(isGet) ??
+        listOf(
+          ctx,
+          req,
+          ctx.data.clusters.filter((c) => c.groupId === group.id),
+          (c) => clusterJson(o, c),
+        )
+      );
     }
     const fc = findCluster(ctx, group, id3);
     if ('error' in fc) return fc.error;
@@ -133,7 +150,15 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     if (s4 !== 'restoreJobs') return fail(errors.notFound(req.url.pathname));
     if (jobId === undefined) {
       if (req.method === 'POST') return createJob(ctx, req, group, cluster);
-      return methodCheck(isGet) ?? listOf(ctx, req, jobsWhere(ctx, (j) => j.groupId === group.id && j.clusterId === cluster.id), (j) => jobJson(o, j));
+      return (
+        methodCheck(isGet) ??
+        listOf(
+          ctx,
+          req,
+          jobsWhere(ctx, (j) => j.groupId === group.id && j.clusterId === cluster.id),
+          (j) => jobJson(o, j),
+        )
+      );
     }
     const bad = methodCheck(isGet);
     if (bad) return bad;
@@ -149,7 +174,12 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     if ('error' in fh) return fh.error;
     const host = fh.item;
     if (jobId === undefined) {
-      return listOf(ctx, req, jobsWhere(ctx, (j) => j.groupId === group.id && j.hostId === host.id), (j) => jobJson(o, j));
+      return listOf(
+        ctx,
+        req,
+        jobsWhere(ctx, (j) => j.groupId === group.id && j.hostId === host.id),
+        (j) => jobJson(o, j),
+      );
     }
     if (!HEX24.test(jobId)) return fail(errors.invalidJobId(jobId));
     const [job] = jobsWhere(ctx, (j) => j.id === jobId && j.groupId === group.id && j.hostId === host.id);
@@ -180,7 +210,8 @@ async function createJob(ctx: RouteContext, req: ApiRequest, group: SimGroup, cl
   if (delivery === undefined) return fail(errors.missingAttribute('delivery'));
   if (!isRecord(delivery)) return fail(errors.invalidAttribute('delivery'));
   const methodName = delivery.methodName;
-  if (typeof methodName !== 'string' || !REQUEST_METHODS.has(methodName)) return fail(errors.invalidAttribute('delivery.methodName'));
+  if (typeof methodName !== 'string' || !REQUEST_METHODS.has(methodName))
+    return fail(errors.invalidAttribute('delivery.methodName'));
   const int = (v: unknown, fallback: number): number | undefined =>
     v === undefined ? fallback : typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
   const maxDownloads = int(delivery.maxDownloads, 1);
@@ -212,9 +243,15 @@ async function createJob(ctx: RouteContext, req: ApiRequest, group: SimGroup, cl
     becomes: { statusName: 'FINISHED', deliveryStatusName: 'READY' },
   };
   if (http) {
-    job.archive = { fileName: `${cluster.clusterName}-${Math.floor(now / 1000)}-${id}.tar.gz`, token: crypto.randomBytes(12).toString('base64') };
+    job.archive = {
+      fileName: `${cluster.clusterName}-${Math.floor(now / 1000)}-${id}.tar.gz`,
+      token: crypto.randomBytes(12).toString('base64'),
+    };
   }
   ctx.data.jobs.push(job);
   refreshJob(job, now, ctx.progressAfterMs);
-  return ok(pageBody([job], { pageNum: 1, itemsPerPage: 100 }, req.url, (j) => jobJson(ctx.origins, j)), true);
+  return ok(
+    pageBody([job], { pageNum: 1, itemsPerPage: 100 }, req.url, (j) => jobJson(ctx.origins, j)),
+    true,
+  );
 }

@@ -132,8 +132,21 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
   ];
   const beat = isoSeconds(now - 40_000);
   const clusters: SimCluster[] = [
-    { id: C.orders.id, groupId: C.orders.groupId, clusterName: 'rs-orders', typeName: 'REPLICA_SET', replicaSetName: 'rs-orders', lastHeartbeat: beat },
-    { id: C.catalog.id, groupId: C.catalog.groupId, clusterName: 'catalog', typeName: 'SHARDED_REPLICA_SET', lastHeartbeat: beat },
+    {
+      id: C.orders.id,
+      groupId: C.orders.groupId,
+      clusterName: 'rs-orders',
+      typeName: 'REPLICA_SET',
+      replicaSetName: 'rs-orders',
+      lastHeartbeat: beat,
+    },
+    {
+      id: C.catalog.id,
+      groupId: C.catalog.groupId,
+      clusterName: 'catalog',
+      typeName: 'SHARDED_REPLICA_SET',
+      lastHeartbeat: beat,
+    },
     {
       id: C.catalogShard0.id,
       groupId: C.catalogShard0.groupId,
@@ -160,7 +173,13 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       replicaSetName: 'catalog_config',
       lastHeartbeat: beat,
     },
-    { id: C.legacy.id, groupId: C.legacy.groupId, clusterName: 'legacy-events', typeName: 'SHARDED', lastHeartbeat: beat },
+    {
+      id: C.legacy.id,
+      groupId: C.legacy.groupId,
+      clusterName: 'legacy-events',
+      typeName: 'SHARDED',
+      lastHeartbeat: beat,
+    },
     {
       id: C.legacyShard0.id,
       groupId: C.legacyShard0.groupId,
@@ -170,7 +189,14 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       shardName: 'legacy_shard_0',
       lastHeartbeat: beat,
     },
-    { id: C.staging.id, groupId: C.staging.groupId, clusterName: 'rs-staging', typeName: 'REPLICA_SET', replicaSetName: 'rs-staging', lastHeartbeat: beat },
+    {
+      id: C.staging.id,
+      groupId: C.staging.groupId,
+      clusterName: 'rs-staging',
+      typeName: 'REPLICA_SET',
+      replicaSetName: 'rs-staging',
+      lastHeartbeat: beat,
+    },
     {
       id: C.stagingEmpty.id,
       groupId: C.stagingEmpty.groupId,
@@ -187,7 +213,14 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       replicaSetName: 'rs-analytics',
       lastHeartbeat: beat,
     },
-    { id: C.notInGroup.id, groupId: C.notInGroup.groupId, clusterName: 'rs-ledger', typeName: 'REPLICA_SET', replicaSetName: 'rs-ledger', lastHeartbeat: beat },
+    {
+      id: C.notInGroup.id,
+      groupId: C.notInGroup.groupId,
+      clusterName: 'rs-ledger',
+      typeName: 'REPLICA_SET',
+      replicaSetName: 'rs-ledger',
+      lastHeartbeat: beat,
+    },
   ];
   const hosts: SimHost[] = [
     {
@@ -205,9 +238,27 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
   const sha = (seed: string): string => crypto.createHash('sha1').update(seed).digest('hex');
   // Listed in an order that is neither newest- nor oldest-first, so clients have to sort.
   const jobs: SimRestoreJob[] = [
-    restore(J.expired, now - 30 * DAY, 1, { statusName: 'FINISHED', deliveryStatus: 'EXPIRED', maxDownloads: 1, expirationHours: 1, token: '1976673072885966399' }),
-    restore(J.ready, now - 2 * HOUR, 2, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 3, expirationHours: 48, token: '4417022818560373771' }),
-    restore(J.broken, now - 6 * DAY, 3, { statusName: 'BROKEN', deliveryStatus: 'FAILED', maxDownloads: 1, expirationHours: 24, noUrl: true }),
+    restore(J.expired, now - 30 * DAY, 1, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'EXPIRED',
+      maxDownloads: 1,
+      expirationHours: 1,
+      token: '1976673072885966399',
+    }),
+    restore(J.ready, now - 2 * HOUR, 2, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 3,
+      expirationHours: 48,
+      token: '4417022818560373771',
+    }),
+    restore(J.broken, now - 6 * DAY, 3, {
+      statusName: 'BROKEN',
+      deliveryStatus: 'FAILED',
+      maxDownloads: 1,
+      expirationHours: 24,
+      noUrl: true,
+    }),
     restore(J.inProgress, now - 10 * 60_000, 4, {
       statusName: 'IN_PROGRESS',
       deliveryStatus: 'IN_PROGRESS',
@@ -216,8 +267,20 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       token: 'aW4tcHJvZ3Jlc3MtdG9rZW4=',
       becomes: { statusName: 'FINISHED', deliveryStatusName: 'READY' },
     }),
-    restore(J.readyLastUse, now - 5 * HOUR, 5, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 1, expirationHours: 48, token: 'bGFzdC11c2UtdG9rZW4+Pz8==' }),
-    restore(J.killed, now - 8 * DAY, 6, { statusName: 'KILLED', deliveryStatus: 'INTERRUPTED', maxDownloads: 1, expirationHours: 24, noUrl: true }),
+    restore(J.readyLastUse, now - 5 * HOUR, 5, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 1,
+      expirationHours: 48,
+      token: 'bGFzdC11c2UtdG9rZW4+Pz8==',
+    }),
+    restore(J.killed, now - 8 * DAY, 6, {
+      statusName: 'KILLED',
+      deliveryStatus: 'INTERRUPTED',
+      maxDownloads: 1,
+      expirationHours: 24,
+      noUrl: true,
+    }),
     restore(J.maxDownloadsExceeded, now - 3 * DAY, 7, {
       statusName: 'FINISHED',
       deliveryStatus: 'MAX_DOWNLOADS_EXCEEDED',
@@ -226,8 +289,21 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       token: '8801245112001935007',
       hashes: true,
     }),
-    restore(J.readyV2, now - 7 * HOUR, 8, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 5, expirationHours: 48, token: '2290751130967514400', v2: true }),
-    restore(J.notStarted, now - 30 * 60_000, 9, { statusName: 'IN_PROGRESS', deliveryStatus: 'NOT_STARTED', maxDownloads: 1, expirationHours: 24, noUrl: true }),
+    restore(J.readyV2, now - 7 * HOUR, 8, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 5,
+      expirationHours: 48,
+      token: '2290751130967514400',
+      v2: true,
+    }),
+    restore(J.notStarted, now - 30 * 60_000, 9, {
+      statusName: 'IN_PROGRESS',
+      deliveryStatus: 'NOT_STARTED',
+      maxDownloads: 1,
+      expirationHours: 24,
+      noUrl: true,
+    }),
     restore(J.encrypted, now - 26 * HOUR, 10, {
       statusName: 'FINISHED',
       deliveryStatus: 'READY',
@@ -236,7 +312,13 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       token: '6093318822075146113',
       encrypted: true,
     }),
-    restore(J.query, now - 4 * DAY, 11, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 1, expirationHours: 48, method: 'QUERY' }),
+    restore(J.query, now - 4 * DAY, 11, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 1,
+      expirationHours: 48,
+      method: 'QUERY',
+    }),
     restore(J.pointInTime, now - 50 * HOUR, 12, {
       statusName: 'FINISHED',
       deliveryStatus: 'READY',
@@ -288,10 +370,34 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       token: '5512876390214470051',
       batchId: SAMPLE.batchIds.legacy,
     }),
-    restore(J.stagingReady, now - DAY, 18, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 2, expirationHours: 48, token: '9123404455166123412' }),
-    restore(J.stagingExpired, now - 40 * DAY, 19, { statusName: 'FINISHED', deliveryStatus: 'EXPIRED', maxDownloads: 1, expirationHours: 1, token: '9123404455166123413' }),
-    restore(J.restricted, now - 3 * HOUR, 20, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 1, expirationHours: 48, token: '1000000000000000020' }),
-    restore(J.notInGroup, now - 4 * HOUR, 21, { statusName: 'FINISHED', deliveryStatus: 'READY', maxDownloads: 1, expirationHours: 48, token: '1000000000000000021' }),
+    restore(J.stagingReady, now - DAY, 18, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 2,
+      expirationHours: 48,
+      token: '9123404455166123412',
+    }),
+    restore(J.stagingExpired, now - 40 * DAY, 19, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'EXPIRED',
+      maxDownloads: 1,
+      expirationHours: 1,
+      token: '9123404455166123413',
+    }),
+    restore(J.restricted, now - 3 * HOUR, 20, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 1,
+      expirationHours: 48,
+      token: '1000000000000000020',
+    }),
+    restore(J.notInGroup, now - 4 * HOUR, 21, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 1,
+      expirationHours: 48,
+      token: '1000000000000000021',
+    }),
   ];
   for (const j of jobs) {
     if (j.hashes) j.hashes = j.hashes.map((x, i) => ({ ...x, hash: sha(`${j.id}/${i}`) }));
@@ -383,7 +489,8 @@ function restore(
   if (spec.encrypted) j.masterKeyUUID = SAMPLE_MASTER_KEY_UUID;
   if (spec.hashes) j.hashes = [{ fileName, hash: '', typeName: 'SHA1' }];
   if (spec.extraFields) j.extraFields = spec.extraFields;
-  if (http && !spec.noUrl && spec.url === undefined) j.archive = { fileName, token: spec.token ?? `${n}000000000000000000` };
+  if (http && !spec.noUrl && spec.url === undefined)
+    j.archive = { fileName, token: spec.token ?? `${n}000000000000000000` };
   if (spec.becomes) j.becomes = { ...spec.becomes };
   return j;
 }
@@ -408,7 +515,8 @@ function bulkId(kind: string, n: number): string {
 export const BULK = {
   groupId: (g: number): string => bulkId('b1', g),
   clusterId: (g: number, c: number, shape: BulkShape): string => bulkId('c1', g * shape.clustersPerGroup + c),
-  jobId: (g: number, c: number, j: number, shape: BulkShape): string => bulkId('d1', (g * shape.clustersPerGroup + c) * shape.jobsPerCluster + j),
+  jobId: (g: number, c: number, j: number, shape: BulkShape): string =>
+    bulkId('d1', (g * shape.clustersPerGroup + c) * shape.jobsPerCluster + j),
 };
 
 /** A large deterministic data set for benchmarks (e.g. 200 groups × 25 clusters × 20 jobs). */
@@ -427,7 +535,14 @@ export function generateBulkData(shape: BulkShape, now = Date.now()): SampleData
     for (let c = 0; c < shape.clustersPerGroup; c++) {
       const clusterId = BULK.clusterId(g, c, shape);
       const name = `bulk-rs-${g}-${c}`;
-      data.clusters.push({ id: clusterId, groupId, clusterName: name, typeName: 'REPLICA_SET', replicaSetName: name, lastHeartbeat: isoSeconds(now) });
+      data.clusters.push({
+        id: clusterId,
+        groupId,
+        clusterName: name,
+        typeName: 'REPLICA_SET',
+        replicaSetName: name,
+        lastHeartbeat: isoSeconds(now),
+      });
       for (let j = 0; j < shape.jobsPerCluster; j++) {
         const id = BULK.jobId(g, c, j, shape);
         // Spread creation times so none collide, in an order that is not sorted.

@@ -86,7 +86,15 @@ export function jobJson(o: Origins, job: SimRestoreJob): Record<string, unknown>
 export function groupJson(o: Origins, g: SimGroup): Record<string, unknown> {
   return sorted({
     activeAgentCount: g.activeAgentCount,
-    hostCounts: { arbiter: 0, config: 0, master: 0, mongos: 0, primary: g.replicaSetCount, secondary: 2 * g.replicaSetCount, slave: 0 },
+    hostCounts: {
+      arbiter: 0,
+      config: 0,
+      master: 0,
+      mongos: 0,
+      primary: g.replicaSetCount,
+      secondary: 2 * g.replicaSetCount,
+      slave: 0,
+    },
     id: g.id,
     links: [{ href: `${o.apiBase}/groups/${g.id}`, rel: 'self' }],
     name: g.name,

@@ -90,7 +90,10 @@ export interface Simulator {
   summary(): LogSummary;
 }
 
-export const SIM_VERSION = { gitHash: '2d0b6c3f1e5a4b7c8d9e0f1a2b3c4d5e6f7a8b9c', versionString: '7.0.12.500.20241015T1601Z' };
+export const SIM_VERSION = {
+  gitHash: '2d0b6c3f1e5a4b7c8d9e0f1a2b3c4d5e6f7a8b9c',
+  versionString: '7.0.12.500.20241015T1601Z',
+};
 
 type Server = http.Server | https.Server;
 

@@ -35,7 +35,13 @@ function storedKeyLines(profile: string): number {
   return fs
     .readdirSync(logs, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('Ops Manager.log'))
-    .map((f) => fs.readFileSync(path.join(logs, f), 'utf8').split('\n').filter((line) => line.includes('Stored the API key')).length)
+    .map(
+      (f) =>
+        fs
+          .readFileSync(path.join(logs, f), 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('Stored the API key')).length,
+    )
     .reduce((a, b) => a + b, 0);
 }
 
@@ -69,8 +75,13 @@ describe('npm run demo', function () {
     // The extension's log, before the demo removes its profile.
     const logs = path.join(profile, 'user-data', 'logs');
     if (profile !== '' && fs.existsSync(logs)) {
-      const files = fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => /(Ops Manager|remoteexthost)\.log$/.test(f));
-      fs.writeFileSync(path.join(SCREENSHOT_DIR, 'demo-FAILED.log'), files.map((f) => `== ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8')}`).join('\n'));
+      const files = fs
+        .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /(Ops Manager|remoteexthost)\.log$/.test(f));
+      fs.writeFileSync(
+        path.join(SCREENSHOT_DIR, 'demo-FAILED.log'),
+        files.map((f) => `== ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8')}`).join('\n'),
+      );
     }
   });
 
@@ -87,21 +98,30 @@ describe('npm run demo', function () {
 
   it('starts the simulator and a configured VS Code, shows the jobs, and Ctrl-C leaves nothing behind', async function () {
     this.timeout(WAIT.start * 2 + 60_000);
-    const child = spawn(process.execPath, [demoScript, '--code-server', '--archive-mb', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [demoScript, '--code-server', '--archive-mb', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     demo = child;
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
     let url = '';
-    await waitUntil(async () => {
-      url = /^\s*(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output)?.[1] ?? '';
-      return url !== '' || child.exitCode !== null;
-    }, 'the demo to print the URL to open', WAIT.start).catch(() => assert.fail(`no URL printed:\n${output}`));
+    await waitUntil(
+      async () => {
+        url = /^\s*(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output)?.[1] ?? '';
+        return url !== '' || child.exitCode !== null;
+      },
+      'the demo to print the URL to open',
+      WAIT.start,
+    ).catch(() => assert.fail(`no URL printed:\n${output}`));
     assert.ok(url, `the demo stopped early:\n${output}`);
     profile = /throwaway profile in (\S+)/.exec(output)?.[1] ?? '';
     const simPort = Number(/simulator listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
-    assert.ok(profile.startsWith(os.tmpdir()) && fs.existsSync(profile), `the demo names its profile folder:\n${output}`);
+    assert.ok(
+      profile.startsWith(os.tmpdir()) && fs.existsSync(profile),
+      `the demo names its profile folder:\n${output}`,
+    );
     assert.ok(simPort > 0, 'the demo prints the simulator port');
 
     const health = await fetch(new URL('/healthz', url));
@@ -125,8 +145,8 @@ describe('npm run demo', function () {
     // longer says "no API key".
     const serverRow = sidebar.getByRole('treeitem', { name: /^Demo \(simulator\) 127\.0\.0\.1:\d+(, has actions)?$/ });
     await serverRow.waitFor({ state: 'visible', timeout: WAIT.start });
-    await waitUntil(async () => storedKeyLines(profile) === 1, 'the extension\'s log line "Stored the API key"').catch(() =>
-      assert.fail(`the Ops Manager extension did not log storing the key (${storedKeyLines(profile)} lines)`),
+    await waitUntil(async () => storedKeyLines(profile) === 1, 'the extension\'s log line "Stored the API key"').catch(
+      () => assert.fail(`the Ops Manager extension did not log storing the key (${storedKeyLines(profile)} lines)`),
     );
     // Reload, as a user coming back: the key is still in this browser's secret storage, so the companion does not
     // store it again (and the tree is not refreshed under the test's clicks by that change).
@@ -135,15 +155,25 @@ describe('npm run demo', function () {
     await expand(/^Demo \(simulator\) /);
     await expand(new RegExp(`^${SAMPLE.groups.production.name} `));
     await expand(new RegExp(`^${SAMPLE.clusters.orders.name} `));
-    await sidebar.getByRole('treeitem', { name: /^Restore job created .*, Ready/ }).first().waitFor({ state: 'visible', timeout: WAIT.ui });
-    assert.equal(storedKeyLines(profile), 1, 'after the reload the key came from secret storage, not from the companion again');
+    await sidebar
+      .getByRole('treeitem', { name: /^Restore job created .*, Ready/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: WAIT.ui });
+    assert.equal(
+      storedKeyLines(profile),
+      1,
+      'after the reload the key came from secret storage, not from the companion again',
+    );
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-tree.png') });
     await browser.close();
     browser = undefined;
 
     child.kill('SIGINT');
-    const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000)),
+    ]);
     assert.equal(code, 0, `the demo exits 0 after Ctrl-C:\n${output.slice(-2000)}`);
     assert.match(output, /Demo stopped/);
     assert.equal(fs.existsSync(profile), false, 'the profile folder is removed');

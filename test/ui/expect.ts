@@ -54,7 +54,9 @@ export function panelUtc(iso: string): string {
 
 /** How the tree labels a job: its created time, medium date and time in English (the extension host runs in UTC). */
 export function treeDate(iso: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
 }
 
 export function sha1File(file: string): string {
@@ -74,7 +76,9 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
       timeoutMs,
     );
   } catch {
-    assert.fail(`${String(locator)}: expected text ${typeof expected === 'string' ? JSON.stringify(expected) : String(expected)}, saw ${JSON.stringify(last)}`);
+    assert.fail(
+      `${String(locator)}: expected text ${typeof expected === 'string' ? JSON.stringify(expected) : String(expected)}, saw ${JSON.stringify(last)}`,
+    );
   }
   return last;
 }

@@ -39,9 +39,14 @@ export async function openJobFromTree(s: UiSession, jobId: string): Promise<void
 
 /** The panel of this job is the active editor and has loaded the job. */
 export async function waitForPanel(s: UiSession, jobId: string): Promise<void> {
-  await s.wb.editorTab(new RegExp(`Restore ${jobId.slice(0, 8)}`)).first().waitFor({ state: 'visible', timeout: WAIT.ui });
+  await s.wb
+    .editorTab(new RegExp(`Restore ${jobId.slice(0, 8)}`))
+    .first()
+    .waitFor({ state: 'visible', timeout: WAIT.ui });
   await expectText(s.wb.panel.locator('h1 .mono'), jobId);
-  await s.wb.panel.locator('#job-body[aria-busy="false"] #section-summary').waitFor({ state: 'visible', timeout: WAIT.ui });
+  await s.wb.panel
+    .locator('#job-body[aria-busy="false"] #section-summary')
+    .waitFor({ state: 'visible', timeout: WAIT.ui });
 }
 
 /** "Fetch Restore Job by ID…" from the palette: group Production, cluster rs-orders, then the ID input box. */

@@ -23,18 +23,22 @@ async function expectTheme(s: UiSession, theme: Theme): Promise<void> {
   });
 }
 
-uiSuite('UI, dark theme: server in the settings, API key typed into VS Code', { name: 'dark', theme: 'dark', serverInSettings: 'Simulator', readmeShots: true }, (session) => {
-  it('the window uses the dark theme and shows the Ops Manager view', async () => {
-    const s = session();
-    await expectTheme(s, 'dark');
-    await s.wb.openView();
-  });
-  defineApiKeyTests(session);
-  defineLookupTests(session);
-  defineSidebarTests(session);
-  defineDownloadTests(session, { progressAndCancel: true });
-  defineWatchTests(session);
-});
+uiSuite(
+  'UI, dark theme: server in the settings, API key typed into VS Code',
+  { name: 'dark', theme: 'dark', serverInSettings: 'Simulator', readmeShots: true },
+  (session) => {
+    it('the window uses the dark theme and shows the Ops Manager view', async () => {
+      const s = session();
+      await expectTheme(s, 'dark');
+      await s.wb.openView();
+    });
+    defineApiKeyTests(session);
+    defineLookupTests(session);
+    defineSidebarTests(session);
+    defineDownloadTests(session, { progressAndCancel: true });
+    defineWatchTests(session);
+  },
+);
 
 uiSuite('UI, light theme: fresh profile without servers', { name: 'light', theme: 'light' }, (session) => {
   it('the window uses the light theme', async () => {

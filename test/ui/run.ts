@@ -36,7 +36,10 @@ function newestInput(): number {
 }
 
 function ensureVsix(): void {
-  const fresh = fs.existsSync(VSIX) && fs.existsSync(path.join(root, 'dist', 'extension.js')) && fs.statSync(VSIX).mtimeMs >= newestInput();
+  const fresh =
+    fs.existsSync(VSIX) &&
+    fs.existsSync(path.join(root, 'dist', 'extension.js')) &&
+    fs.statSync(VSIX).mtimeMs >= newestInput();
   if (fresh) return;
   console.log(`Packaging ${path.basename(VSIX)} (npm run package): it is missing or older than the build.`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -64,7 +67,10 @@ async function main(): Promise<number> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: process.stdout.isTTY === true, timeout: 90_000 });
   const grep = process.env.OPSMANAGER_TEST_GREP;
   if (grep) mocha.grep(new RegExp(grep));
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ui.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no UI tests (*.ui.js) in ${__dirname}`);
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
@@ -92,7 +98,10 @@ async function exit(code: number, message?: string): Promise<void> {
 }
 
 const limitSeconds = Number(process.env.OPSMANAGER_UI_TIMEOUT_SECONDS ?? 900);
-setTimeout(() => void exit(1, `UI tests: gave up after ${limitSeconds} s; stopping VS Code`), limitSeconds * 1000).unref();
+setTimeout(
+  () => void exit(1, `UI tests: gave up after ${limitSeconds} s; stopping VS Code`),
+  limitSeconds * 1000,
+).unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void exit(signal === 'SIGINT' ? 130 : 143, `UI tests: ${signal}; stopping VS Code`));
 }

@@ -80,13 +80,19 @@ export async function stopAllSessions(): Promise<void> {
  * With UPDATE_SCREENSHOTS=1, saves the window as docs/images/<name>.png (from the session that makes them);
  * `sidebarOnly` keeps the activity bar and the sidebar down to `height` pixels.
  */
-export async function readmeShot(session: UiSession, name: 'tree' | 'panel' | 'download', sidebarOnly?: { height: number }): Promise<void> {
+export async function readmeShot(
+  session: UiSession,
+  name: 'tree' | 'panel' | 'download',
+  sidebarOnly?: { height: number },
+): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1' || session.options.readmeShots !== true) return;
   fs.mkdirSync(README_IMAGES, { recursive: true });
   // No hover highlight or inline actions on the row that was just clicked: rest the pointer on the status bar.
   await session.wb.page.mouse.move(700, 890);
   const box = sidebarOnly ? await session.wb.sidebar.boundingBox() : null;
-  const clip = box ? { x: 0, y: 0, width: Math.ceil(box.x + box.width + 4), height: sidebarOnly?.height ?? box.height } : undefined;
+  const clip = box
+    ? { x: 0, y: 0, width: Math.ceil(box.x + box.width + 4), height: sidebarOnly?.height ?? box.height }
+    : undefined;
   await session.wb.page.screenshot({ path: path.join(README_IMAGES, `${name}.png`), timeout: WAIT.short, clip });
 }
 
@@ -97,7 +103,9 @@ export function extensionLog(wb: Workbench): string | undefined {
   const files = fs
     .readdirSync(logs, { recursive: true, encoding: 'utf8' })
     .filter((name) => /(Ops Manager|remoteexthost)\.log$/.test(name));
-  return files.length === 0 ? undefined : files.map((f) => `== ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8')}`).join('\n');
+  return files.length === 0
+    ? undefined
+    : files.map((f) => `== ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8')}`).join('\n');
 }
 
 /**
@@ -118,7 +126,9 @@ export function uiSuite(title: string, options: SessionOptions, defineTests: (se
         startError = error;
         throw error;
       }
-      console.log(`      (VS Code ${options.name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${session.wb.server.origin})`);
+      console.log(
+        `      (VS Code ${options.name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${session.wb.server.origin})`,
+      );
     });
 
     after(async function () {
@@ -131,7 +141,9 @@ export function uiSuite(title: string, options: SessionOptions, defineTests: (se
       if (!session || !test) return;
       const failed = test.state === 'failed';
       const name = `${test.title}${failed ? ' FAILED' : ''}`;
-      await session.wb.screenshot(name).catch((error: unknown) => console.log(`      (no screenshot: ${String(error)})`));
+      await session.wb
+        .screenshot(name)
+        .catch((error: unknown) => console.log(`      (no screenshot: ${String(error)})`));
       if (failed) {
         const log = extensionLog(session.wb);
         if (log !== undefined) {

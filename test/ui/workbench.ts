@@ -7,7 +7,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../vscode/chromium';
-import { ensureCodeServer, quietSettings, runCodeServerCli, startCodeServer, writeUserSettings, type CodeServer } from '../vscode/codeServer';
+import {
+  ensureCodeServer,
+  quietSettings,
+  runCodeServerCli,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServer,
+} from '../vscode/codeServer';
 
 /** Bounded waits: generous for a loaded 2-core machine, short enough that a hang fails the test. */
 export const WAIT = {
@@ -46,8 +53,17 @@ const UI_SETTINGS: Record<string, unknown> = {
 
 /** Environment variables that would send the extension's loopback requests elsewhere, or reach another VS Code. */
 const DROPPED_ENV = [
-  'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy',
-  'VSCODE_IPC_HOOK_CLI', 'VSCODE_IPC_HOOK', 'ELECTRON_RUN_AS_NODE', 'VSCODE_PID', 'VSCODE_CWD',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'all_proxy',
+  'VSCODE_IPC_HOOK_CLI',
+  'VSCODE_IPC_HOOK',
+  'ELECTRON_RUN_AS_NODE',
+  'VSCODE_PID',
+  'VSCODE_CWD',
 ];
 
 export class Workbench {
@@ -206,7 +222,10 @@ export class Workbench {
   }
 
   async waitForQuickInputTitle(title: string | RegExp): Promise<void> {
-    await this.quickInput.locator('.quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible', timeout: WAIT.ui });
+    await this.quickInput
+      .locator('.quick-input-title')
+      .filter({ hasText: title })
+      .waitFor({ state: 'visible', timeout: WAIT.ui });
     await this.quickInputBox.waitFor({ state: 'visible', timeout: WAIT.short });
   }
 
@@ -229,7 +248,10 @@ export class Workbench {
   // ---- the sidebar ---------------------------------------------------------------------------------------------
 
   activityBarEntry(): Locator {
-    return this.page.locator('.activitybar .action-item').filter({ has: this.page.locator('[aria-label^="Ops Manager"]') }).first();
+    return this.page
+      .locator('.activitybar .action-item')
+      .filter({ has: this.page.locator('[aria-label^="Ops Manager"]') })
+      .first();
   }
 
   /** The Ops Manager view container in the sidebar. */
@@ -239,7 +261,9 @@ export class Workbench {
 
   /** Opens the Ops Manager view (when it is not open already) and returns its tree. */
   async openView(): Promise<Locator> {
-    const view = this.sidebar.locator('.pane').filter({ has: this.page.locator('.pane-header', { hasText: /Restore Jobs/i }) });
+    const view = this.sidebar
+      .locator('.pane')
+      .filter({ has: this.page.locator('.pane-header', { hasText: /Restore Jobs/i }) });
     if (!(await view.isVisible())) {
       await this.activityBarEntry().click();
     }
@@ -266,7 +290,12 @@ export class Workbench {
 
   /** The content of the visible webview (the panel of the active editor). */
   get panel(): FrameLocator {
-    return this.page.locator('iframe.webview.ready:visible').last().contentFrame().locator('iframe#active-frame').contentFrame();
+    return this.page
+      .locator('iframe.webview.ready:visible')
+      .last()
+      .contentFrame()
+      .locator('iframe#active-frame')
+      .contentFrame();
   }
 
   /** The editor tab of a panel, by its title (e.g. "Restore 65e0f1a2… · rs-orders"). */
@@ -290,9 +319,17 @@ export class Workbench {
       await dialog.waitFor({ state: 'hidden', timeout: WAIT.short }).catch(() => undefined);
     }
     await this.runCommand('View: Close All Editors');
-    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: WAIT.short }).catch(() => undefined);
+    await this.page
+      .locator('.tabs-container .tab')
+      .first()
+      .waitFor({ state: 'detached', timeout: WAIT.short })
+      .catch(() => undefined);
     await this.runCommand('Notifications: Clear All Notifications');
-    await this.page.locator('.notifications-toasts .notification-list-item').first().waitFor({ state: 'detached', timeout: WAIT.short }).catch(() => undefined);
+    await this.page
+      .locator('.notifications-toasts .notification-list-item')
+      .first()
+      .waitFor({ state: 'detached', timeout: WAIT.short })
+      .catch(() => undefined);
   }
 }
 
@@ -310,8 +347,17 @@ export function slug(text: string): string {
 }
 
 /** Polls an attribute until it has the value (Playwright's expect is not part of playwright-core). */
-export async function waitForAttribute(locator: Locator, name: string, value: string, timeoutMs = WAIT.ui): Promise<void> {
-  await waitUntil(async () => (await locator.getAttribute(name, { timeout: timeoutMs })) === value, `${name}="${value}" on ${String(locator)}`, timeoutMs);
+export async function waitForAttribute(
+  locator: Locator,
+  name: string,
+  value: string,
+  timeoutMs = WAIT.ui,
+): Promise<void> {
+  await waitUntil(
+    async () => (await locator.getAttribute(name, { timeout: timeoutMs })) === value,
+    `${name}="${value}" on ${String(locator)}`,
+    timeoutMs,
+  );
 }
 
 /** Polls `check` (every 100–500 ms) until it is true; fails with `what` after `timeoutMs`. */

@@ -10,7 +10,6 @@ const GROUP_ID = '5f2b3c4d5e6f708192a3b4c1';
 const CLUSTER_ID = '60a1b2c3d4e5f60718293a01';
 const JOB_ID = '65e0f1a2b3c4d5e6f7a8b901';
 
-
 /** A plain HTTP server (no digest: the client then never needs a challenge) for the paging edge cases. */
 describe('client: paging and envelope edge cases (scripted server)', () => {
   let server: http.Server;
@@ -37,15 +36,37 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
     seen.length = 0;
   });
 
-  const group = (n: number): { id: string; name: string } => ({ id: `5f2b3c4d5e6f708192a3b4${n.toString(16).padStart(2, '0')}`, name: `g${n}` });
+  const group = (n: number): { id: string; name: string } => ({
+    id: `5f2b3c4d5e6f708192a3b4${n.toString(16).padStart(2, '0')}`,
+    name: `g${n}`,
+  });
   /** Pages of `per` groups out of `total`; `nextHref` decides the next link. */
-  function pages(total: number, nextHref: (pageNum: number, url: URL) => string | undefined, extra: (url: URL) => Record<string, unknown> = () => ({})) {
+  function pages(
+    total: number,
+    nextHref: (pageNum: number, url: URL) => string | undefined,
+    extra: (url: URL) => Record<string, unknown> = () => ({}),
+  ) {
     return (url: URL) => {
       const pageNum = Number(url.searchParams.get('pageNum') ?? '1');
       const per = Number(url.searchParams.get('itemsPerPage') ?? '100');
-      const results = Array.from({ length: Math.max(0, Math.min(per, total - (pageNum - 1) * per)) }, (_, i) => group((pageNum - 1) * per + i));
-      const next = (pageNum * per < total ? nextHref(pageNum + 1, url) : undefined);
-      return { body: { results, totalCount: total, links: next === undefined ? [{ rel: 'self', href: url.href }] : [{ rel: 'self', href: url.href }, { rel: 'next', href: next }], ...extra(url) } };
+      const results = Array.from({ length: Math.max(0, Math.min(per, total - (pageNum - 1) * per)) }, (_, i) =>
+        group((pageNum - 1) * per + i),
+      );
+      const next = pageNum * per < total ? nextHref(pageNum + 1, url) : undefined;
+      return {
+        body: {
+          results,
+          totalCount: total,
+          links:
+            next === undefined
+              ? [{ rel: 'self', href: url.href }]
+              : [
+                  { rel: 'self', href: url.href },
+                  { rel: 'next', href: next },
+                ],
+          ...extra(url),
+        },
+      };
     };
   }
   async function withClient<T>(options: Partial<ClientOptions>, run: (c: OpsManagerClient) => Promise<T>): Promise<T> {
@@ -86,7 +107,9 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
     handler = (url) => {
       const pageNum = Number(url.searchParams.get('pageNum'));
       const per = Math.min(100, Number(url.searchParams.get('itemsPerPage')));
-      const results = Array.from({ length: Math.max(0, Math.min(per, 250 - (pageNum - 1) * per)) }, (_, i) => group(((pageNum - 1) * per + i) % 250));
+      const results = Array.from({ length: Math.max(0, Math.min(per, 250 - (pageNum - 1) * per)) }, (_, i) =>
+        group(((pageNum - 1) * per + i) % 250),
+      );
       return { body: { results, totalCount: 250 } };
     };
     const groups = await withClient({}, (c) => c.listGroups({ itemsPerPage: 500 }));
@@ -102,7 +125,9 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
   });
 
   it('an empty page ends the list even if the server claims more', async () => {
-    handler = () => ({ body: { results: [], totalCount: 10, links: [{ rel: 'next', href: `${base}/api/public/v1.0/groups?pageNum=9` }] } });
+    handler = () => ({
+      body: { results: [], totalCount: 10, links: [{ rel: 'next', href: `${base}/api/public/v1.0/groups?pageNum=9` }] },
+    });
     assert.deepEqual(await withClient({}, (c) => c.listGroups()), []);
     assert.equal(seen.length, 1);
   });
@@ -123,17 +148,34 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
       assert.deepEqual(got.extra, {});
       assert.match(seen[seen.length - 1], /\?envelope=true$/);
 
-      handler = () => ({ body: { status: 404, [key]: { error: 404, errorCode: 'RESTORE_JOB_NOT_FOUND', detail: 'nope' } } });
-      const error = await withClient({ envelope: true }, (c) => rejectsWith(c.getRestoreJob(GROUP_ID, CLUSTER_ID, job.id), { kind: 'http', status: 404, errorCode: 'RESTORE_JOB_NOT_FOUND' }));
+      handler = () => ({
+        body: { status: 404, [key]: { error: 404, errorCode: 'RESTORE_JOB_NOT_FOUND', detail: 'nope' } },
+      });
+      const error = await withClient({ envelope: true }, (c) =>
+        rejectsWith(c.getRestoreJob(GROUP_ID, CLUSTER_ID, job.id), {
+          kind: 'http',
+          status: 404,
+          errorCode: 'RESTORE_JOB_NOT_FOUND',
+        }),
+      );
       assert.match(error.message, /^Restore job 65e0f1a2b3c4d5e6f7a8b901 was not found/);
     }
-    handler = pages(3, (p) => `${base}/api/public/v1.0/groups?pageNum=${p}&itemsPerPage=2`, () => ({ status: 200 }));
+    handler = pages(
+      3,
+      (p) => `${base}/api/public/v1.0/groups?pageNum=${p}&itemsPerPage=2`,
+      () => ({ status: 200 }),
+    );
     const groups = await withClient({ envelope: true }, (c) => c.listGroups({ itemsPerPage: 2 }));
     assert.equal(groups.length, 3);
-    assert.deepEqual(seen.slice(-2), ['/api/public/v1.0/groups?pageNum=1&itemsPerPage=2&envelope=true', '/api/public/v1.0/groups?pageNum=2&itemsPerPage=2&envelope=true']);
+    assert.deepEqual(seen.slice(-2), [
+      '/api/public/v1.0/groups?pageNum=1&itemsPerPage=2&envelope=true',
+      '/api/public/v1.0/groups?pageNum=2&itemsPerPage=2&envelope=true',
+    ]);
 
     handler = () => ({ body: { status: 500, content: { errorCode: 'UNEXPECTED_ERROR' } } });
-    await withClient({ envelope: true }, (c) => rejectsWith(c.listGroups(), { kind: 'http', status: 500, errorCode: 'UNEXPECTED_ERROR' }));
+    await withClient({ envelope: true }, (c) =>
+      rejectsWith(c.listGroups(), { kind: 'http', status: 500, errorCode: 'UNEXPECTED_ERROR' }),
+    );
   });
 
   it('an error body quoting the key never shows it', async () => {
@@ -146,7 +188,10 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
   it('a 2xx JSON body of the wrong shape names the URL', async () => {
     handler = () => ({ body: [1, 2] });
     const error = await withClient({}, (c) => rejectsWith(c.getRoot(), { kind: 'parse' }));
-    assert.equal(error.message, `Unexpected answer from Ops Manager for ${base}/api/public/v1.0: response body: expected an object, got an array`);
+    assert.equal(
+      error.message,
+      `Unexpected answer from Ops Manager for ${base}/api/public/v1.0: response body: expected an object, got an array`,
+    );
     handler = () => ({ body: '' });
     await withClient({}, (c) => rejectsWith(c.getRoot(), { kind: 'parse' }));
     handler = () => ({ body: { totalCount: 1 } });
@@ -157,7 +202,9 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
   it('the path sent is exactly the one built (ID case kept, nothing re-encoded)', async () => {
     handler = () => ({ body: { id: 'x' } });
     await withClient({}, (c) => c.getRestoreJob(GROUP_ID.toUpperCase(), CLUSTER_ID, JOB_ID));
-    assert.deepEqual(seen, [`/api/public/v1.0/groups/${GROUP_ID.toUpperCase()}/clusters/${CLUSTER_ID}/restoreJobs/${JOB_ID}`]);
+    assert.deepEqual(seen, [
+      `/api/public/v1.0/groups/${GROUP_ID.toUpperCase()}/clusters/${CLUSTER_ID}/restoreJobs/${JOB_ID}`,
+    ]);
   });
 });
 

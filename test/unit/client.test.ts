@@ -11,7 +11,6 @@ const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
 const MISSING_ID = '0123456789abcdef01234567';
 
-
 describe('client: against the simulator', function () {
   this.timeout(60_000);
   let sim: Simulator;
@@ -56,7 +55,10 @@ describe('client: against the simulator', function () {
       groups.map((g) => g.id),
       visible,
     );
-    assert.deepEqual(pages, visible.map(() => 1));
+    assert.deepEqual(
+      pages,
+      visible.map(() => 1),
+    );
     const groupPages = sim.log.filter((e) => e.port === 'api' && e.status === 200 && e.url.includes('/groups?'));
     assert.equal(groupPages.length, visible.length);
     const production = groups.find((g) => g.id === G.production.id);
@@ -84,7 +86,10 @@ describe('client: against the simulator', function () {
       },
     });
     assert.equal(stopped.length, 2);
-    assert.deepEqual(seen, stopped.map((g) => g.id));
+    assert.deepEqual(
+      seen,
+      stopped.map((g) => g.id),
+    );
     assert.equal(sim.log.length, 1, 'one page only');
   });
 
@@ -151,7 +156,11 @@ describe('client: against the simulator', function () {
     const encrypted = await c.getRestoreJob(J.encrypted.groupId, J.encrypted.clusterId, J.encrypted.id);
     assert.equal(encrypted.encryptionEnabled, true);
     assert.ok(encrypted.masterKeyUUID !== undefined);
-    const hashed = await c.getRestoreJob(J.maxDownloadsExceeded.groupId, J.maxDownloadsExceeded.clusterId, J.maxDownloadsExceeded.id);
+    const hashed = await c.getRestoreJob(
+      J.maxDownloadsExceeded.groupId,
+      J.maxDownloadsExceeded.clusterId,
+      J.maxDownloadsExceeded.id,
+    );
     assert.equal(hashed.hashes?.[0].typeName, 'SHA1');
     assert.match(hashed.hashes?.[0].hash ?? '', /^[0-9a-f]{40}$/);
   });
@@ -164,7 +173,11 @@ describe('client: against the simulator', function () {
     const job = await c.getConfigServerRestoreJob(host.groupId, host.id, J.sccc.id);
     assert.equal(job.hostId, host.id);
     assert.equal(job.clusterId, undefined);
-    assert.ok(sim.log.some((e) => e.url.startsWith(`/api/public/v1.0/groups/${host.groupId}/hosts/${host.id}/restoreJobs/${J.sccc.id}`)));
+    assert.ok(
+      sim.log.some((e) =>
+        e.url.startsWith(`/api/public/v1.0/groups/${host.groupId}/hosts/${host.id}/restoreJobs/${J.sccc.id}`),
+      ),
+    );
   });
 
   it('envelope=true: unwraps single resources and lists, and judges errors by the enveloped status', async () => {
@@ -179,7 +192,10 @@ describe('client: against the simulator', function () {
       status: 404,
       errorCode: 'RESTORE_JOB_NOT_FOUND',
     });
-    assert.match(error.message, new RegExp(`^Restore job ${MISSING_ID} was not found in group ${J.ready.groupId} / cluster ${J.ready.clusterId}`));
+    assert.match(
+      error.message,
+      new RegExp(`^Restore job ${MISSING_ID} was not found in group ${J.ready.groupId} / cluster ${J.ready.clusterId}`),
+    );
     const authorized = sim.log.filter((e) => e.authorization !== undefined);
     assert.ok(authorized.length > 0);
     for (const e of authorized) {
@@ -194,8 +210,14 @@ describe('client: against the simulator', function () {
     try {
       const job = await c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id);
       assert.equal(job.id, J.ready.id);
-      assert.equal((await c.listClusters(G.production.id, { itemsPerPage: 2 })).length, sim.data.clusters.filter((x) => x.groupId === G.production.id).length);
-      await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, MISSING_ID), { status: 404, errorCode: 'RESTORE_JOB_NOT_FOUND' });
+      assert.equal(
+        (await c.listClusters(G.production.id, { itemsPerPage: 2 })).length,
+        sim.data.clusters.filter((x) => x.groupId === G.production.id).length,
+      );
+      await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, MISSING_ID), {
+        status: 404,
+        errorCode: 'RESTORE_JOB_NOT_FOUND',
+      });
       await rejectsWith(c.listClusters(G.notInGroup.id), { status: 401, errorCode: 'NOT_IN_GROUP' });
     } finally {
       await c.close();
@@ -210,7 +232,9 @@ describe('client: against the simulator', function () {
       const jobs = await c.listRestoreJobs(C.orders.groupId, C.orders.id, { itemsPerPage: 500 });
       assert.equal(jobs.length, old.data.jobs.filter((j) => j.clusterId === C.orders.id).length);
       assert.deepEqual(
-        old.log.filter((e) => e.authorization !== undefined).map((e) => [e.status, /itemsPerPage=(\d+)/.exec(e.url)?.[1]]),
+        old.log
+          .filter((e) => e.authorization !== undefined)
+          .map((e) => [e.status, /itemsPerPage=(\d+)/.exec(e.url)?.[1]]),
         [
           [400, '500'],
           [200, '100'],
@@ -225,7 +249,12 @@ describe('client: against the simulator', function () {
   it('HTTPS with the test CA: trusted through caFile, refused without it', async () => {
     const secure = await startSimulator({ tls: true });
     assert.ok(secure.caFile !== undefined);
-    const trusted = new OpsManagerClient({ baseUrl: secure.baseUrl, username: secure.user, apiKey: secure.key, caFile: secure.caFile });
+    const trusted = new OpsManagerClient({
+      baseUrl: secure.baseUrl,
+      username: secure.user,
+      apiKey: secure.key,
+      caFile: secure.caFile,
+    });
     const untrusted = new OpsManagerClient({ baseUrl: secure.baseUrl, username: secure.user, apiKey: secure.key });
     try {
       assert.equal((await trusted.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id)).id, J.ready.id);
@@ -240,9 +269,16 @@ describe('client: against the simulator', function () {
 
   it('404 error codes become messages naming what was not found', async () => {
     const c = client();
-    const job = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, MISSING_ID), { kind: 'http', status: 404, errorCode: 'RESTORE_JOB_NOT_FOUND' });
+    const job = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, MISSING_ID), {
+      kind: 'http',
+      status: 404,
+      errorCode: 'RESTORE_JOB_NOT_FOUND',
+    });
     assert.match(job.message, /Check the ID/);
-    assert.equal(job.url, `${sim.baseUrl}/api/public/v1.0/groups/${J.ready.groupId}/clusters/${J.ready.clusterId}/restoreJobs/${MISSING_ID}`);
+    assert.equal(
+      job.url,
+      `${sim.baseUrl}/api/public/v1.0/groups/${J.ready.groupId}/clusters/${J.ready.clusterId}/restoreJobs/${MISSING_ID}`,
+    );
     const cluster = await rejectsWith(c.listRestoreJobs(G.production.id, MISSING_ID), { kind: 'http', status: 404 });
     assert.match(cluster.message, new RegExp(MISSING_ID));
     const group = await rejectsWith(c.listClusters(MISSING_ID), { kind: 'http', status: 404 });
@@ -253,7 +289,11 @@ describe('client: against the simulator', function () {
     const c = client();
     await c.getRoot(); // the challenge is answered here
     sim.clearLog();
-    const error = await rejectsWith(c.listClusters(G.notInGroup.id), { kind: 'http', status: 401, errorCode: 'NOT_IN_GROUP' });
+    const error = await rejectsWith(c.listClusters(G.notInGroup.id), {
+      kind: 'http',
+      status: 401,
+      errorCode: 'NOT_IN_GROUP',
+    });
     assert.match(error.message, /The API key is valid but has no access to group/);
     assert.equal(sim.log.length, 1, 'exactly one request');
   });
@@ -268,7 +308,10 @@ describe('client: against the simulator', function () {
 
   it('403 IP access list names the fix', async () => {
     const error = await rejectsWith(client().listClusters(G.restricted.id), { kind: 'http', status: 403 });
-    assert.match(error.message, /not on the API key's access list\. Add this machine's IP address to the API key's access list/);
+    assert.match(
+      error.message,
+      /not on the API key's access list\. Add this machine's IP address to the API key's access list/,
+    );
   });
 
   it('429 with Retry-After is retried after the wait, then succeeds', async () => {
@@ -291,7 +334,10 @@ describe('client: against the simulator', function () {
     await c.getRoot();
     sim.clearLog();
     sim.faults.add({ route: '/restoreJobs/', status: 429, retryAfter: 0 });
-    const error = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), { kind: 'http', status: 429 });
+    const error = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), {
+      kind: 'http',
+      status: 429,
+    });
     assert.match(error.message, /rate-limiting/);
     assert.equal(sim.log.length, 3, 'the first try and two retries');
 
@@ -319,7 +365,9 @@ describe('client: against the simulator', function () {
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 100);
     const t0 = Date.now();
-    await rejectsWith(patient.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, { signal: abort.signal }), { kind: 'cancelled' });
+    await rejectsWith(patient.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, { signal: abort.signal }), {
+      kind: 'cancelled',
+    });
     assert.ok(Date.now() - t0 < 5000, 'the wait ended when cancelled');
   });
 
@@ -327,7 +375,12 @@ describe('client: against the simulator', function () {
     const c = client();
     sim.faults.add({ route: '/restoreJobs/', body: 'malformed', times: 1 });
     const error = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), { kind: 'parse' });
-    assert.match(error.message, new RegExp(`^Unexpected answer from Ops Manager for ${sim.baseUrl}/api/public/v1\\.0/groups/.*/restoreJobs/${J.ready.id}: the body is not JSON`));
+    assert.match(
+      error.message,
+      new RegExp(
+        `^Unexpected answer from Ops Manager for ${sim.baseUrl}/api/public/v1\\.0/groups/.*/restoreJobs/${J.ready.id}: the body is not JSON`,
+      ),
+    );
     sim.faults.add({ route: '/restoreJobs/', body: 'truncated', times: 1 });
     await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), { kind: 'parse' });
   });
@@ -338,7 +391,9 @@ describe('client: against the simulator', function () {
     const saved = job.delivery.maxDownloads;
     Object.assign(job.delivery, { maxDownloads: 'abc' });
     try {
-      const error = await rejectsWith(client().getRestoreJob(J.broken.groupId, J.broken.clusterId, J.broken.id), { kind: 'parse' });
+      const error = await rejectsWith(client().getRestoreJob(J.broken.groupId, J.broken.clusterId, J.broken.id), {
+        kind: 'parse',
+      });
       assert.match(error.message, /: delivery\.maxDownloads: expected a number, got "abc"$/);
       assert.match(error.message, new RegExp(`for ${sim.baseUrl}/api/public/v1\\.0/groups/`));
       const list = await rejectsWith(client().listRestoreJobs(J.broken.groupId, J.broken.clusterId), { kind: 'parse' });
@@ -368,13 +423,29 @@ describe('client: against the simulator', function () {
   it('invalid IDs are rejected before any request is sent', async () => {
     const c = client();
     const bad: Array<[string, () => Promise<unknown>, RegExp]> = [
-      ['job', () => c.getRestoreJob(G.production.id, C.orders.id, 'abc'), /^Restore job ID must be 24 hexadecimal characters; got "abc"/],
-      ['cluster name', () => c.getRestoreJob(G.production.id, 'rs-orders', J.ready.id), /^Cluster ID must be 24 hexadecimal characters; got "rs-orders".*looks like a name/],
+      [
+        'job',
+        () => c.getRestoreJob(G.production.id, C.orders.id, 'abc'),
+        /^Restore job ID must be 24 hexadecimal characters; got "abc"/,
+      ],
+      [
+        'cluster name',
+        () => c.getRestoreJob(G.production.id, 'rs-orders', J.ready.id),
+        /^Cluster ID must be 24 hexadecimal characters; got "rs-orders".*looks like a name/,
+      ],
       ['group', () => c.listClusters('Production'), /^Project \(group\) ID must be 24 hexadecimal characters/],
       ['group of getGroup', () => c.getGroup(''), /got an empty value/],
       ['cluster of list', () => c.listRestoreJobs(G.production.id, `${C.orders.id}/../x`), /^Cluster ID must be/],
-      ['host', () => c.listConfigServerRestoreJobs(G.production.id, 'cfg1:27019'), /^Config server host ID must be 32 \(or 24\) hexadecimal characters/],
-      ['host job', () => c.getConfigServerRestoreJob(G.production.id, SAMPLE.hosts.legacyConfig.id, 'x'), /^Restore job ID must be/],
+      [
+        'host',
+        () => c.listConfigServerRestoreJobs(G.production.id, 'cfg1:27019'),
+        /^Config server host ID must be 32 \(or 24\) hexadecimal characters/,
+      ],
+      [
+        'host job',
+        () => c.getConfigServerRestoreJob(G.production.id, SAMPLE.hosts.legacyConfig.id, 'x'),
+        /^Restore job ID must be/,
+      ],
       ['itemsPerPage', () => c.listGroups({ itemsPerPage: 0 }), /^itemsPerPage must be a whole number from 1 to 500/],
       ['maxItems', () => c.listGroups({ maxItems: 1.5 }), /^maxItems must be a whole number/],
     ];
@@ -402,7 +473,9 @@ describe('client: against the simulator', function () {
   it('50 concurrent getRestoreJob calls all succeed', async () => {
     const c = client();
     const ids = [J.ready, J.expired, J.broken, J.killed, J.encrypted];
-    const jobs = await Promise.all(Array.from({ length: 50 }, (_, i) => c.getRestoreJob(ids[i % 5].groupId, ids[i % 5].clusterId, ids[i % 5].id)));
+    const jobs = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => c.getRestoreJob(ids[i % 5].groupId, ids[i % 5].clusterId, ids[i % 5].id)),
+    );
     jobs.forEach((job, i) => assert.equal(job.id, ids[i % 5].id));
     const count = apiRequests();
     assert.ok(count >= 51 && count <= 60, `requests: ${count}`);
@@ -410,7 +483,13 @@ describe('client: against the simulator', function () {
   });
 
   it('base URLs with or without /api/public/v1.0 and trailing slashes all work', async () => {
-    for (const baseUrl of [sim.baseUrl, `${sim.baseUrl}/`, `${sim.baseUrl}/api/public/v1.0`, `${sim.baseUrl}/api/public/v1.0/`, `${sim.baseUrl}//`]) {
+    for (const baseUrl of [
+      sim.baseUrl,
+      `${sim.baseUrl}/`,
+      `${sim.baseUrl}/api/public/v1.0`,
+      `${sim.baseUrl}/api/public/v1.0/`,
+      `${sim.baseUrl}//`,
+    ]) {
       const c = client({ baseUrl });
       assert.equal(c.apiBase, `${sim.baseUrl}/api/public/v1.0`);
       const job = await c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id);
@@ -419,15 +498,27 @@ describe('client: against the simulator', function () {
   });
 
   it('the constructor refuses a bad base URL or a missing key', () => {
-    assert.throws(() => client({ baseUrl: 'ftp://x' }), (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input');
-    assert.throws(() => client({ apiKey: '' }), (e: unknown) => e instanceof OpsManagerError && /Set API Key/.test(e.message));
-    assert.throws(() => client({ username: ' ' }), (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input');
+    assert.throws(
+      () => client({ baseUrl: 'ftp://x' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+    );
+    assert.throws(
+      () => client({ apiKey: '' }),
+      (e: unknown) => e instanceof OpsManagerError && /Set API Key/.test(e.message),
+    );
+    assert.throws(
+      () => client({ username: ' ' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+    );
   });
 
   it('an already aborted signal sends nothing', async () => {
     const abort = new AbortController();
     abort.abort();
-    await rejectsWith(client().getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, { signal: abort.signal }), { kind: 'cancelled' });
+    await rejectsWith(
+      client().getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, { signal: abort.signal }),
+      { kind: 'cancelled' },
+    );
     assert.equal(sim.log.length, 0);
   });
 });

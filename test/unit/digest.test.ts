@@ -52,7 +52,10 @@ function fields(header: string): Map<string, { value: string; quoted: boolean }>
   const out = new Map<string, { value: string; quoted: boolean }>();
   const re = /([\w*-]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
   for (const m of header.slice(7).matchAll(re)) {
-    out.set(m[1], m[2] !== undefined ? { value: m[2].replace(/\\(.)/g, '$1'), quoted: true } : { value: m[3], quoted: false });
+    out.set(
+      m[1],
+      m[2] !== undefined ? { value: m[2].replace(/\\(.)/g, '$1'), quoted: true } : { value: m[3], quoted: false },
+    );
   }
   return out;
 }
@@ -90,7 +93,9 @@ describe('digest: RFC test vectors', () => {
 
   it('SHA-512-256-sess follows the -sess formula with SHA-512/256', () => {
     const h = (s: string) => crypto.createHash('sha512-256').update(s, 'utf8').digest('hex');
-    const ha1 = h(`${h(`${RFC7616.username}:${RFC7616.realm}:${RFC7616.password}`)}:${RFC7616.nonce}:${RFC7616.cnonce}`);
+    const ha1 = h(
+      `${h(`${RFC7616.username}:${RFC7616.realm}:${RFC7616.password}`)}:${RFC7616.nonce}:${RFC7616.cnonce}`,
+    );
     const expected = h(`${ha1}:${RFC7616.nonce}:00000001:${RFC7616.cnonce}:auth:${h(`GET:${RFC7616.uri}`)}`);
     assert.equal(computeDigestResponse({ ...RFC7616, algorithm: 'SHA-512-256-sess' }), expected);
   });
@@ -125,7 +130,16 @@ describe('digest: RFC test vectors', () => {
 
     it('sends the hashed username with userhash=true and never the clear name', () => {
       const state = new DigestNonce(
-        { realm: input.realm, nonce: input.nonce, algorithm: 'SHA-512-256', algorithmGiven: true, qop: 'auth', stale: false, userhash: true, charset: 'UTF-8' },
+        {
+          realm: input.realm,
+          nonce: input.nonce,
+          algorithm: 'SHA-512-256',
+          algorithmGiven: true,
+          qop: 'auth',
+          stale: false,
+          userhash: true,
+          charset: 'UTF-8',
+        },
         input,
         () => input.cnonce,
       );
@@ -160,11 +174,27 @@ describe('digest: RFC test vectors', () => {
     const nonce = 'dcd98b7102dd2f0e8b11d0f600bfb0c093';
     const expected = md5(`${md5('Mufasa:testrealm@host.com:CircleOfLife')}:${nonce}:${md5('GET:/dir/index.html')}`);
     assert.equal(
-      computeDigestResponse({ algorithm: 'MD5', username: 'Mufasa', password: 'CircleOfLife', realm: 'testrealm@host.com', nonce, method: 'GET', uri: '/dir/index.html' }),
+      computeDigestResponse({
+        algorithm: 'MD5',
+        username: 'Mufasa',
+        password: 'CircleOfLife',
+        realm: 'testrealm@host.com',
+        nonce,
+        method: 'GET',
+        uri: '/dir/index.html',
+      }),
       expected,
     );
     const state = new DigestNonce(
-      { realm: 'testrealm@host.com', nonce, algorithm: 'MD5', algorithmGiven: false, stale: false, userhash: false, opaque: '5ccc069c403ebaf9f0171e9517f40e41' },
+      {
+        realm: 'testrealm@host.com',
+        nonce,
+        algorithm: 'MD5',
+        algorithmGiven: false,
+        stale: false,
+        userhash: false,
+        opaque: '5ccc069c403ebaf9f0171e9517f40e41',
+      },
       { username: 'Mufasa', password: 'CircleOfLife' },
     );
     const f = fields(state.authorize('GET', '/dir/index.html'));
@@ -227,7 +257,17 @@ describe('digest: nonce state and header details', () => {
     assert.equal(a.get('cnonce')?.value, 'c1');
     assert.equal(b.get('cnonce')?.value, 'c1');
     assert.equal(b.get('nc')?.value, '00000002');
-    const expected = computeDigestResponse({ ...creds, algorithm: 'MD5-sess', realm: RFC7616.realm, nonce: RFC7616.nonce, method: 'GET', uri: '/b', qop: 'auth', nc: '00000002', cnonce: 'c1' });
+    const expected = computeDigestResponse({
+      ...creds,
+      algorithm: 'MD5-sess',
+      realm: RFC7616.realm,
+      nonce: RFC7616.nonce,
+      method: 'GET',
+      uri: '/b',
+      qop: 'auth',
+      nc: '00000002',
+      cnonce: 'c1',
+    });
     assert.equal(b.get('response')?.value, expected);
   });
 
@@ -249,12 +289,19 @@ describe('digest: nonce state and header details', () => {
     assert.ok(!/\busername="/.test(header));
     const md5 = (b: Buffer | string) => crypto.createHash('md5').update(b).digest('hex');
     const ha1 = md5(Buffer.concat([Buffer.from('J\u00e4s\u00f8n Doe', 'utf8'), Buffer.from(`:${RFC7616.realm}:pw`)]));
-    assert.equal(fields(header).get('response')?.value, md5(`${ha1}:${RFC7616.nonce}:00000001:cn:auth:${md5('GET:/')}`));
+    assert.equal(
+      fields(header).get('response')?.value,
+      md5(`${ha1}:${RFC7616.nonce}:00000001:cn:auth:${md5('GET:/')}`),
+    );
     assert.match(header, /^[\x20-\x7e]+$/, 'header must be printable ASCII');
   });
 
   it('escapes quotes and backslashes in quoted values', () => {
-    const state = new DigestNonce(challenge({ realm: 'a "b" \\c', opaque: 'o"p' }), { username: 'we"ird\\', password: 'p' }, () => 'cn');
+    const state = new DigestNonce(
+      challenge({ realm: 'a "b" \\c', opaque: 'o"p' }),
+      { username: 'we"ird\\', password: 'p' },
+      () => 'cn',
+    );
     const f = fields(state.authorize('GET', '/'));
     assert.equal(f.get('username')?.value, 'we"ird\\');
     assert.equal(f.get('realm')?.value, 'a "b" \\c');

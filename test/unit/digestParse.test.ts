@@ -30,7 +30,10 @@ describe('digest: WWW-Authenticate parsing', () => {
   });
 
   it('reads challenges split across several headers', () => {
-    const list = parseDigestChallenges(['Digest realm="r", nonce="a", algorithm=MD5', 'Digest realm="r", nonce="b", algorithm=SHA-256']);
+    const list = parseDigestChallenges([
+      'Digest realm="r", nonce="a", algorithm=MD5',
+      'Digest realm="r", nonce="b", algorithm=SHA-256',
+    ]);
     assert.deepEqual(
       list.map((c) => c.nonce),
       ['a', 'b'],
@@ -53,7 +56,9 @@ describe('digest: WWW-Authenticate parsing', () => {
   });
 
   it('treats scheme, parameter names and algorithm/stale/qop values case-insensitively', () => {
-    const [c] = parseDigestChallenges('DIGEST REALM="R", Nonce="N", ALGORITHM=sha-256-SESS, QOP="AUTH", STALE=TRUE, UserHash=True');
+    const [c] = parseDigestChallenges(
+      'DIGEST REALM="R", Nonce="N", ALGORITHM=sha-256-SESS, QOP="AUTH", STALE=TRUE, UserHash=True',
+    );
     assert.equal(c.realm, 'R');
     assert.equal(c.nonce, 'N');
     assert.equal(c.algorithm, 'SHA-256-sess');
@@ -63,10 +68,14 @@ describe('digest: WWW-Authenticate parsing', () => {
   });
 
   it('keeps unknown parameters without confusing them with known ones', () => {
-    const [raw] = parseChallenges('Digest realm="r", foo="bar, baz", charset=UTF-8, nonce="n", x-extra=1, userhash=false');
+    const [raw] = parseChallenges(
+      'Digest realm="r", foo="bar, baz", charset=UTF-8, nonce="n", x-extra=1, userhash=false',
+    );
     assert.equal(raw.params.foo, 'bar, baz');
     assert.equal(raw.params['x-extra'], '1');
-    const [c] = parseDigestChallenges('Digest realm="r", foo="bar, baz", charset=UTF-8, nonce="n", x-extra=1, userhash=false');
+    const [c] = parseDigestChallenges(
+      'Digest realm="r", foo="bar, baz", charset=UTF-8, nonce="n", x-extra=1, userhash=false',
+    );
     assert.equal(c.nonce, 'n');
     assert.equal(c.charset, 'UTF-8');
     assert.equal(c.userhash, false);
@@ -80,7 +89,9 @@ describe('digest: WWW-Authenticate parsing', () => {
   });
 
   it('the seed page misprint `op="auth"` is an unknown parameter: answered RFC 2069 style', () => {
-    const [c] = parseDigestChallenges('Digest realm="MMS Public API", domain="", nonce="n", algorithm=MD5, op="auth", stale=false');
+    const [c] = parseDigestChallenges(
+      'Digest realm="MMS Public API", domain="", nonce="n", algorithm=MD5, op="auth", stale=false',
+    );
     assert.equal(c.qop, undefined);
   });
 
@@ -121,7 +132,16 @@ describe('digest: WWW-Authenticate parsing', () => {
   });
 
   it('survives malformed input without throwing', () => {
-    for (const bad of ['', ',,,', '"', 'Digest', 'Digest realm="unterminated', '=x, Digest nonce=n', 'Digest ,,, nonce="n",', '\u0000\u00ff Digest nonce=n']) {
+    for (const bad of [
+      '',
+      ',,,',
+      '"',
+      'Digest',
+      'Digest realm="unterminated',
+      '=x, Digest nonce=n',
+      'Digest ,,, nonce="n",',
+      '\u0000\u00ff Digest nonce=n',
+    ]) {
       assert.doesNotThrow(() => parseChallenges(bad), bad);
     }
     assert.equal(parseDigestChallenges('Digest realm="unterminated, nonce="n"').length, 0);
@@ -142,7 +162,9 @@ describe('digest: WWW-Authenticate parsing', () => {
 
 describe('digest: choosing the challenge', () => {
   it('prefers SHA-512-256 over SHA-256 over MD5 whatever the order', () => {
-    const pick = (...algs: string[]) => selectDigestChallenge(algs.map((a, i) => `Digest realm="r", nonce="n${i}", algorithm=${a}, qop="auth"`))?.algorithm;
+    const pick = (...algs: string[]) =>
+      selectDigestChallenge(algs.map((a, i) => `Digest realm="r", nonce="n${i}", algorithm=${a}, qop="auth"`))
+        ?.algorithm;
     assert.equal(pick('MD5', 'SHA-256'), 'SHA-256');
     assert.equal(pick('SHA-256', 'MD5'), 'SHA-256');
     assert.equal(pick('MD5', 'SHA-512-256', 'SHA-256'), 'SHA-512-256');

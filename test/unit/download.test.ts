@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OpsManagerClient } from '../../src/opsManager/client';
-import { downloadArchive, type DownloadFile, type DownloadFileSystem, type DownloadOptions, type DownloadProgress } from '../../src/opsManager/download';
+import {
+  downloadArchive,
+  type DownloadFile,
+  type DownloadFileSystem,
+  type DownloadOptions,
+  type DownloadProgress,
+} from '../../src/opsManager/download';
 import { checkDownloadable, expectedSha1FromJob } from '../../src/opsManager/downloadable';
 import { createHasher } from '../../src/opsManager/downloadHasher';
 import type { RestoreJob } from '../../src/opsManager/model';
@@ -16,7 +22,6 @@ import { rejectsWith } from './rejectsWith';
 
 const J = SAMPLE.jobs;
 type JobKey = keyof typeof J;
-
 
 function sha1File(file: string): string {
   return crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex');
@@ -80,7 +85,12 @@ describe('download: against the simulator', function () {
 
   async function download(key: JobKey, overrides: Partial<DownloadOptions> = {}) {
     const link = await linkOf(key);
-    return downloadArchive({ url: link.url, headers: link.headers, destination: path.join(dir, link.fileName), ...overrides });
+    return downloadArchive({
+      url: link.url,
+      headers: link.headers,
+      destination: path.join(dir, link.fileName),
+      ...overrides,
+    });
   }
 
   before(async () => {
@@ -134,7 +144,10 @@ describe('download: against the simulator', function () {
     assert.equal(last.totalBytes, archiveBytes);
     assert.equal(last.percent, 100);
     assert.ok(progress.length >= 2);
-    assert.ok(progress.every((p, i) => i === 0 || p.receivedBytes >= progress[i - 1].receivedBytes), 'progress only grows');
+    assert.ok(
+      progress.every((p, i) => i === 0 || p.receivedBytes >= progress[i - 1].receivedBytes),
+      'progress only grows',
+    );
   });
 
   it('verifies against a hash given up front', async () => {
@@ -177,8 +190,15 @@ describe('download: against the simulator', function () {
 
   it('reports a connection cut mid-stream, with how far it got, and leaves nothing', async () => {
     sim.faults.add({ port: 'backup', cutAfterBytes: 1_000_000, times: 1 });
-    const error = await rejectsWith(download('pointInTime'), 'network', /connection was cut after .* of 3\.0 MB.*try again.*maxDownloads/i);
-    assert.ok(!error.message.includes(sim.data.jobs.find((j) => j.id === J.pointInTime.id)?.archive?.token ?? '\u0000'), 'no token in the message');
+    const error = await rejectsWith(
+      download('pointInTime'),
+      'network',
+      /connection was cut after .* of 3\.0 MB.*try again.*maxDownloads/i,
+    );
+    assert.ok(
+      !error.message.includes(sim.data.jobs.find((j) => j.id === J.pointInTime.id)?.archive?.token ?? '\u0000'),
+      'no token in the message',
+    );
     assert.deepEqual(listing(), []);
   });
 
@@ -199,7 +219,10 @@ describe('download: against the simulator', function () {
   it('is cancelled before any request when the signal is already aborted', async () => {
     const link = await linkOf('pointInTime');
     sim.clearLog();
-    await rejectsWith(downloadArchive({ url: link.url, destination: path.join(dir, 'x.tar.gz'), signal: AbortSignal.abort() }), 'cancelled');
+    await rejectsWith(
+      downloadArchive({ url: link.url, destination: path.join(dir, 'x.tar.gz'), signal: AbortSignal.abort() }),
+      'cancelled',
+    );
     assert.equal(backupRequests().length, 0);
     assert.deepEqual(listing(), []);
   });
@@ -222,7 +245,10 @@ describe('download: against the simulator', function () {
     abort.abort();
     await rejectsWith(promise, 'cancelled');
     assert.equal(seen[0], 0);
-    assert.ok(seen.some((n) => n >= 800_000), `the stalled count was never reported: ${seen.join(', ')}`);
+    assert.ok(
+      seen.some((n) => n >= 800_000),
+      `the stalled count was never reported: ${seen.join(', ')}`,
+    );
     assert.deepEqual(listing(), []);
   });
 
@@ -230,8 +256,13 @@ describe('download: against the simulator', function () {
     sim.faults.add({ port: 'backup', stallAfterBytes: 800_000, times: 1 });
     const abort = new AbortController();
     const seen: DownloadProgress[] = [];
-    const promise = download('pointInTime', { signal: abort.signal, progressIntervalMs: 200, onProgress: (p) => seen.push(p) });
-    const stalledAtZero = () => seen.some((p) => p.receivedBytes >= 800_000 && p.bytesPerSecond === 0 && p.etaSeconds === undefined);
+    const promise = download('pointInTime', {
+      signal: abort.signal,
+      progressIntervalMs: 200,
+      onProgress: (p) => seen.push(p),
+    });
+    const stalledAtZero = () =>
+      seen.some((p) => p.receivedBytes >= 800_000 && p.bytesPerSecond === 0 && p.etaSeconds === undefined);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && !stalledAtZero()) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -245,7 +276,11 @@ describe('download: against the simulator', function () {
   it('stops with a timeout when the data stops coming', async () => {
     sim.faults.add({ port: 'backup', stallAfterBytes: 200_000, times: 1 });
     const started = Date.now();
-    await rejectsWith(download('pointInTime', { idleTimeoutMs: 400 }), 'timeout', /No data from the backup host for 400 ms after .* of 3\.0 MB/);
+    await rejectsWith(
+      download('pointInTime', { idleTimeoutMs: 400 }),
+      'timeout',
+      /No data from the backup host for 400 ms after .* of 3\.0 MB/,
+    );
     assert.ok(Date.now() - started < 5000);
     assert.deepEqual(listing(), []);
   });
@@ -282,13 +317,20 @@ describe('download: against the simulator', function () {
     };
     const result = await download('pointInTime', { fileSystem: slowDisk, expectedSha1: archiveSha1 });
     assert.equal(sha1File(result.path), archiveSha1);
-    assert.equal(batches.reduce((a, b) => a + b, 0), archiveBytes);
+    assert.equal(
+      batches.reduce((a, b) => a + b, 0),
+      archiveBytes,
+    );
     // Without backpressure the 3 MB would pile up in memory during the first slow write and land in one batch.
     assert.ok(Math.max(...batches) <= 1024 * 1024 + 64 * 1024, `write batches: ${batches.join(', ')}`);
   });
 
   it('explains a permission error while writing or creating the file', async () => {
-    await rejectsWith(download('pointInTime', { fileSystem: failingFileSystem('EACCES', 0) }), 'io', /Permission denied writing to/);
+    await rejectsWith(
+      download('pointInTime', { fileSystem: failingFileSystem('EACCES', 0) }),
+      'io',
+      /Permission denied writing to/,
+    );
     assert.deepEqual(listing(), []);
     const refuseOpen: DownloadFileSystem = {
       openExclusive: async () => {
@@ -303,7 +345,11 @@ describe('download: against the simulator', function () {
   it('explains a missing destination folder without sending a request', async () => {
     const link = await linkOf('pointInTime');
     sim.clearLog();
-    await rejectsWith(downloadArchive({ url: link.url, destination: path.join(dir, 'missing', 'x.tar.gz') }), 'io', /does not exist/);
+    await rejectsWith(
+      downloadArchive({ url: link.url, destination: path.join(dir, 'missing', 'x.tar.gz') }),
+      'io',
+      /does not exist/,
+    );
     assert.equal(backupRequests().length, 0);
   });
 
@@ -312,8 +358,18 @@ describe('download: against the simulator', function () {
     assert.equal(hostile.ok, false);
     assert.ok(!hostile.ok && hostile.blocker === 'BAD_URL' && /javascript: scheme/.test(hostile.message));
     sim.clearLog();
-    for (const url of ['javascript:alert(document.domain)//x.tar.gz', 'file:///etc/passwd', 'data:application/gzip;base64,H4sIAAAA', '/backup/restore/v2/pull/x', `//127.0.0.1:${new URL(sim.backupUrl).port}/x`]) {
-      await rejectsWith(downloadArchive({ url, destination: path.join(dir, 'x.tar.gz') }), 'invalid-input', /scheme|relative/);
+    for (const url of [
+      'javascript:alert(document.domain)//x.tar.gz',
+      'file:///etc/passwd',
+      'data:application/gzip;base64,H4sIAAAA',
+      '/backup/restore/v2/pull/x',
+      `//127.0.0.1:${new URL(sim.backupUrl).port}/x`,
+    ]) {
+      await rejectsWith(
+        downloadArchive({ url, destination: path.join(dir, 'x.tar.gz') }),
+        'invalid-input',
+        /scheme|relative/,
+      );
     }
     assert.equal(sim.log.length, 0, 'nothing reached either port');
     assert.deepEqual(listing(), []);
@@ -321,8 +377,18 @@ describe('download: against the simulator', function () {
 
   it('saves a hostile file name inside the chosen folder only', async () => {
     const link = await linkOf('hostileFileName');
-    assert.ok(!link.fileName.includes('/') && !link.fileName.includes('\\') && !link.fileName.startsWith('.') && !/[\n\r]/.test(link.fileName), link.fileName);
-    const result = await downloadArchive({ url: link.url, destination: path.join(dir, link.fileName), expectedSha1: archiveSha1 });
+    assert.ok(
+      !link.fileName.includes('/') &&
+        !link.fileName.includes('\\') &&
+        !link.fileName.startsWith('.') &&
+        !/[\n\r]/.test(link.fileName),
+      link.fileName,
+    );
+    const result = await downloadArchive({
+      url: link.url,
+      destination: path.join(dir, link.fileName),
+      expectedSha1: archiveSha1,
+    });
     assert.equal(path.dirname(result.path), dir);
     assert.deepEqual(listing(), [link.fileName]);
     assert.ok(!fs.existsSync(path.join(dir, '..', '.bashrc')));
@@ -334,14 +400,22 @@ describe('download: against the simulator', function () {
     assert.equal(backup.length, 1);
     assert.equal(backup[0].authorization, undefined);
     assert.equal(backup[0].status, 200);
-    assert.ok(sim.log.some((e) => e.port === 'api' && e.authorization?.startsWith('Digest ')), 'the API did get digest auth');
+    assert.ok(
+      sim.log.some((e) => e.port === 'api' && e.authorization?.startsWith('Digest ')),
+      'the API did get digest auth',
+    );
   });
 
   it('uses urlV2 with its bearer token, sent to the backup host only', async () => {
     const link = await linkOf('readyV2');
     assert.match(link.url, /\/backup\/restore\/v3\/pull\//);
     assert.deepEqual(link.headers, { Authorization: `Bearer ${V2_BEARER_TOKEN}` });
-    const result = await downloadArchive({ url: link.url, headers: link.headers, destination: path.join(dir, link.fileName), expectedSha1: archiveSha1 });
+    const result = await downloadArchive({
+      url: link.url,
+      headers: link.headers,
+      destination: path.join(dir, link.fileName),
+      expectedSha1: archiveSha1,
+    });
     assert.equal(result.verified, true);
     const backup = backupRequests();
     assert.equal(backup.length, 1);
@@ -403,11 +477,19 @@ describe('download: against the simulator', function () {
     const link = await linkOf('readyLastUse');
     const check = checkDownloadable(await fetchJob('readyLastUse'));
     assert.ok(check.ok && check.lastUse);
-    const result = await downloadArchive({ url: link.url, destination: path.join(dir, link.fileName), expectedSha1: archiveSha1 });
+    const result = await downloadArchive({
+      url: link.url,
+      destination: path.join(dir, link.fileName),
+      expectedSha1: archiveSha1,
+    });
     assert.equal(result.verified, true);
     const after = checkDownloadable(await fetchJob('readyLastUse'));
     assert.ok(!after.ok && after.blocker === 'MAX_DOWNLOADS_EXCEEDED');
-    await rejectsWith(downloadArchive({ url: link.url, destination: path.join(dir, 'again.tar.gz') }), 'http', /used the maximum number of times/);
+    await rejectsWith(
+      downloadArchive({ url: link.url, destination: path.join(dir, 'again.tar.gz') }),
+      'http',
+      /used the maximum number of times/,
+    );
   });
 
   it('never overwrites an existing file unless asked, and checks again at the end', async () => {
@@ -415,7 +497,11 @@ describe('download: against the simulator', function () {
     const destination = path.join(dir, link.fileName);
     fs.writeFileSync(destination, 'keep me');
     sim.clearLog();
-    const before = await rejectsWith(downloadArchive({ url: link.url, destination }), 'invalid-input', /already exists/);
+    const before = await rejectsWith(
+      downloadArchive({ url: link.url, destination }),
+      'invalid-input',
+      /already exists/,
+    );
     assert.equal(before.errorCode, 'DESTINATION_EXISTS');
     assert.equal(backupRequests().length, 0, 'refused before using up a download');
     assert.equal(fs.readFileSync(destination, 'utf8'), 'keep me');
@@ -443,7 +529,11 @@ describe('download: against the simulator', function () {
 
   it('refuses a folder as the destination file', async () => {
     const link = await linkOf('pointInTime');
-    await rejectsWith(downloadArchive({ url: link.url, destination: dir, overwrite: true }), 'invalid-input', /is a folder/);
+    await rejectsWith(
+      downloadArchive({ url: link.url, destination: dir, overwrite: true }),
+      'invalid-input',
+      /is a folder/,
+    );
   });
 });
 

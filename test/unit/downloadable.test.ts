@@ -5,13 +5,25 @@ import type { RestoreJob, RestoreJobDelivery } from '../../src/opsManager/model'
 
 const JOB_ID = '5628faffd4c606594adaa3b2';
 const NOW = new Date('2016-03-04T12:00:00Z');
-const URL_V1 = 'https://backup.example.net:8443/backup/restore/v2/pull/5628faffd4c606594adaa3b2/aGVsbG8=+/x==/rs0-1457062003.tar.gz';
+const URL_V1 =
+  'https://backup.example.net:8443/backup/restore/v2/pull/5628faffd4c606594adaa3b2/aGVsbG8=+/x==/rs0-1457062003.tar.gz';
 
 function job(delivery: Partial<RestoreJobDelivery> | undefined, extra: Partial<RestoreJob> = {}): RestoreJob {
   return {
     id: JOB_ID,
     statusName: 'FINISHED',
-    delivery: delivery === undefined ? undefined : { methodName: 'HTTP', statusName: 'READY', url: URL_V1, expires: '2016-03-04T23:07:00Z', maxDownloads: 3, extra: {}, ...delivery },
+    delivery:
+      delivery === undefined
+        ? undefined
+        : {
+            methodName: 'HTTP',
+            statusName: 'READY',
+            url: URL_V1,
+            expires: '2016-03-04T23:07:00Z',
+            maxDownloads: 3,
+            extra: {},
+            ...delivery,
+          },
     extra: {},
     raw: {},
     ...extra,
@@ -45,7 +57,15 @@ describe('checkDownloadable', () => {
 
   it('uses urlV2 with the bearer header when authValue is given', () => {
     const r = allowed(
-      checkDownloadable(job({ urlV2: 'https://backup.example.net/backup/restore/v3/pull/x/file.tar.gz', authHeader: 'Authorization', authBearer: 'Bearer', authValue: 'tok+/=' }), NOW),
+      checkDownloadable(
+        job({
+          urlV2: 'https://backup.example.net/backup/restore/v3/pull/x/file.tar.gz',
+          authHeader: 'Authorization',
+          authBearer: 'Bearer',
+          authValue: 'tok+/=',
+        }),
+        NOW,
+      ),
     );
     assert.equal(r.url, 'https://backup.example.net/backup/restore/v3/pull/x/file.tar.gz');
     assert.deepEqual(r.headers, { Authorization: 'Bearer tok+/=' });
@@ -55,7 +75,10 @@ describe('checkDownloadable', () => {
   it('defaults the header name and scheme, and honours custom ones', () => {
     const base = { urlV2: 'https://b.example/v3/f.tar.gz', authValue: 'abc' };
     assert.deepEqual(allowed(checkDownloadable(job(base), NOW)).headers, { Authorization: 'Bearer abc' });
-    assert.deepEqual(allowed(checkDownloadable(job({ ...base, authHeader: 'X-Backup-Token', authBearer: 'Token' }), NOW)).headers, { 'X-Backup-Token': 'Token abc' });
+    assert.deepEqual(
+      allowed(checkDownloadable(job({ ...base, authHeader: 'X-Backup-Token', authBearer: 'Token' }), NOW)).headers,
+      { 'X-Backup-Token': 'Token abc' },
+    );
   });
 
   it('ignores urlV2 without authValue and uses url', () => {
@@ -65,7 +88,9 @@ describe('checkDownloadable', () => {
   });
 
   it('refuses a token that would split the header', () => {
-    const r = blocked(checkDownloadable(job({ urlV2: 'https://b.example/v3/f.tar.gz', authValue: 'abc\r\nX-Evil: 1' }), NOW));
+    const r = blocked(
+      checkDownloadable(job({ urlV2: 'https://b.example/v3/f.tar.gz', authValue: 'abc\r\nX-Evil: 1' }), NOW),
+    );
     assert.equal(r.blocker, 'BAD_AUTH_HEADER');
   });
 
@@ -86,7 +111,10 @@ describe('checkDownloadable', () => {
   });
 
   it('refuses MAX_DOWNLOADS_EXCEEDED and a count used up', () => {
-    assert.equal(blocked(checkDownloadable(job({ statusName: 'MAX_DOWNLOADS_EXCEEDED' }), NOW)).blocker, 'MAX_DOWNLOADS_EXCEEDED');
+    assert.equal(
+      blocked(checkDownloadable(job({ statusName: 'MAX_DOWNLOADS_EXCEEDED' }), NOW)).blocker,
+      'MAX_DOWNLOADS_EXCEEDED',
+    );
     assert.equal(blocked(checkDownloadable(job({ maxDownloads: 0 }), NOW)).blocker, 'MAX_DOWNLOADS_EXCEEDED');
   });
 
@@ -123,14 +151,20 @@ describe('checkDownloadable', () => {
   }
 
   it('also checks urlV2 the same way', () => {
-    assert.equal(blocked(checkDownloadable(job({ urlV2: 'javascript:alert(1)', authValue: 'x' }), NOW)).blocker, 'BAD_URL');
+    assert.equal(
+      blocked(checkDownloadable(job({ urlV2: 'javascript:alert(1)', authValue: 'x' }), NOW)).blocker,
+      'BAD_URL',
+    );
   });
 });
 
 describe('expectedSha1FromJob', () => {
   const hash = 'A94A8FE5CCB19BA61C4C0873D391E987982FBBD3';
   it('reads the SHA1 entry, lower-cased', () => {
-    assert.equal(expectedSha1FromJob(job({}, { hashes: [{ fileName: 'x.tar.gz', hash, typeName: 'SHA1', extra: {} }] })), hash.toLowerCase());
+    assert.equal(
+      expectedSha1FromJob(job({}, { hashes: [{ fileName: 'x.tar.gz', hash, typeName: 'SHA1', extra: {} }] })),
+      hash.toLowerCase(),
+    );
   });
   it('is undefined without hashes, with an empty or non-SHA-1 hash, or another algorithm', () => {
     assert.equal(expectedSha1FromJob(job({})), undefined);
@@ -186,7 +220,10 @@ describe('fileName', () => {
   it('never yields a path, a dot file or an empty name', () => {
     for (const raw of ['../../etc/passwd', '..', '.', '...', ' ', '/', '\\', '.hidden', 'a/b/../c', '%2F%2F']) {
       const name = sanitizeFileName(raw, fallback);
-      assert.ok(name !== '' && !name.includes('/') && !name.includes('\\') && !name.startsWith('.'), `${raw} → ${name}`);
+      assert.ok(
+        name !== '' && !name.includes('/') && !name.includes('\\') && !name.startsWith('.'),
+        `${raw} → ${name}`,
+      );
     }
   });
 

@@ -27,18 +27,28 @@ describe('format: sizes, durations and progress', () => {
     assert.equal(formatDuration(7800, englishL10n), '2 h 10 min');
     const german: typeof vscode.l10n = {
       ...englishL10n,
-      t: (message: string | { message: string }, ...args: unknown[]) => (message === '{0} min {1} s' ? `${String(args[0])} Min. ${String(args[1])} Sek.` : '?'),
+      t: (message: string | { message: string }, ...args: unknown[]) =>
+        message === '{0} min {1} s' ? `${String(args[0])} Min. ${String(args[1])} Sek.` : '?',
     };
     assert.equal(formatDuration(185, german), '3 Min. 5 Sek.');
   });
 
   it('leaves out a speed of zero and the time left once everything is in', () => {
-    assert.equal(formatProgress({ received: 0, total: 2048, bytesPerSecond: 0 }, englishL10n, 'en'), '0 B of 2.0 KB (0%)');
-    assert.equal(formatProgress({ received: 2048, total: 2048, bytesPerSecond: 1024, etaSeconds: 0 }, englishL10n, 'en'), '2.0 KB of 2.0 KB (100%) · 1.0 KB/s');
+    assert.equal(
+      formatProgress({ received: 0, total: 2048, bytesPerSecond: 0 }, englishL10n, 'en'),
+      '0 B of 2.0 KB (0%)',
+    );
+    assert.equal(
+      formatProgress({ received: 2048, total: 2048, bytesPerSecond: 1024, etaSeconds: 0 }, englishL10n, 'en'),
+      '2.0 KB of 2.0 KB (100%) · 1.0 KB/s',
+    );
   });
 
   it('says when a started transfer has stalled instead of showing a stale time left', () => {
-    assert.equal(formatProgress({ received: 1024, total: 2048, bytesPerSecond: 0 }, englishL10n, 'en'), '1.0 KB of 2.0 KB (50%) · no data for a while');
+    assert.equal(
+      formatProgress({ received: 1024, total: 2048, bytesPerSecond: 0 }, englishL10n, 'en'),
+      '1.0 KB of 2.0 KB (50%) · no data for a while',
+    );
   });
 
   it('fills placeholders by index or by name when no translation applies', () => {

@@ -57,13 +57,20 @@ describe('http: digest over undici', function () {
   });
 
   it('answers the strongest of several challenges (SHA-256 over MD5, Basic skipped)', async () => {
-    const { server, client } = await setup({ algorithms: ['MD5', 'SHA-256'], otherChallenges: ['Basic realm="basic"'] });
+    const { server, client } = await setup({
+      algorithms: ['MD5', 'SHA-256'],
+      otherChallenges: ['Basic realm="basic"'],
+    });
     assert.equal((await client.request({ url: `${server.origin}/a` })).status, 200);
     assert.equal(server.log[1].algorithm, 'SHA-256');
   });
 
   it('works with all challenges combined in one header', async () => {
-    const { server, client } = await setup({ algorithms: ['MD5', 'SHA-512-256'], otherChallenges: ['Bearer realm="b"'], combine: true });
+    const { server, client } = await setup({
+      algorithms: ['MD5', 'SHA-512-256'],
+      otherChallenges: ['Bearer realm="b"'],
+      combine: true,
+    });
     assert.equal((await client.request({ url: `${server.origin}/a` })).status, 200);
     assert.equal(server.log[1].algorithm, 'SHA-512-256');
   });
@@ -113,7 +120,12 @@ describe('http: digest over undici', function () {
   });
 
   it('returns a 401 that is not a challenge (NOT_IN_GROUP) without retrying', async () => {
-    const body = JSON.stringify({ error: 401, errorCode: 'NOT_IN_GROUP', reason: 'Unauthorized', detail: 'Not in group' });
+    const body = JSON.stringify({
+      error: 401,
+      errorCode: 'NOT_IN_GROUP',
+      reason: 'Unauthorized',
+      detail: 'Not in group',
+    });
     const { server, client } = await setup({
       handler: (_req, res) => {
         res.statusCode = 401;
@@ -173,7 +185,9 @@ describe('http: digest over undici', function () {
 
   it('20 concurrent calls share one challenge and each gets its own nc', async () => {
     const { server, client } = await setup();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.request({ url: `${server.origin}/c/${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.request({ url: `${server.origin}/c/${i}` })),
+    );
     assert.deepEqual(
       results.map((r) => r.status),
       Array(20).fill(200),
@@ -247,11 +261,14 @@ describe('http: digest over undici', function () {
   });
 
   it('a throwing onRequest hook does not break the request', async () => {
-    const { server, client } = await setup({}, {
-      onRequest: () => {
-        throw new Error('logger broke');
+    const { server, client } = await setup(
+      {},
+      {
+        onRequest: () => {
+          throw new Error('logger broke');
+        },
       },
-    });
+    );
     assert.equal((await client.request({ url: `${server.origin}/a` })).status, 200);
   });
 
@@ -288,11 +305,20 @@ describe('http: digest over undici', function () {
   it('rejects bad input before sending: invalid URL, invalid method, bad origin', async () => {
     const { server, client } = await setup();
     for (const req of [{ url: 'not a url' }, { url: `${server.origin}/a`, method: 'GE T' }]) {
-      await assert.rejects(client.request(req), (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input');
+      await assert.rejects(
+        client.request(req),
+        (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+      );
     }
     assert.equal(server.log.length, 0);
-    assert.throws(() => new DigestHttpClient({ origin: 'ftp://x', username: 'u', password: 'p' }), (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input');
-    assert.throws(() => new DigestHttpClient({ origin: '::', username: 'u', password: 'p' }), (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input');
+    assert.throws(
+      () => new DigestHttpClient({ origin: 'ftp://x', username: 'u', password: 'p' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+    );
+    assert.throws(
+      () => new DigestHttpClient({ origin: '::', username: 'u', password: 'p' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+    );
   });
 
   it('follows Authentication-Info nextnonce', async () => {

@@ -18,9 +18,13 @@ describe('http: network error messages', () => {
   });
 
   it('finds codes inside AggregateError (happy eyeballs) and causes', () => {
-    const agg = Object.assign(new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], 'connect failed'), { code: 'ECONNREFUSED' });
+    const agg = Object.assign(new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], 'connect failed'), {
+      code: 'ECONNREFUSED',
+    });
     assert.match(toNetworkError(agg, { url }).message, /Is Ops Manager running at https:\/\/om\.example\.com:8443\?/);
-    const wrapped = new TypeError('fetch failed', { cause: coded('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate') });
+    const wrapped = new TypeError('fetch failed', {
+      cause: coded('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'),
+    });
     const tls = toNetworkError(wrapped, { url });
     assert.equal(tls.kind, 'tls');
     assert.match(tls.message, /caFile/);
@@ -37,8 +41,14 @@ describe('http: network error messages', () => {
   it('an abort we asked for is a cancellation; an AbortError we did not ask for is not', () => {
     const controller = new AbortController();
     controller.abort();
-    assert.equal(toNetworkError(new DOMException('aborted', 'AbortError'), { url, signal: controller.signal }).kind, 'cancelled');
-    const tunnel = Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
+    assert.equal(
+      toNetworkError(new DOMException('aborted', 'AbortError'), { url, signal: controller.signal }).kind,
+      'cancelled',
+    );
+    const tunnel = Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), {
+      name: 'AbortError',
+      code: 'UND_ERR_ABORTED',
+    });
     const e = toNetworkError(tunnel, { url, proxy: 'http://u:p@proxy:3128' });
     assert.equal(e.kind, 'network');
     assert.match(e.message, /proxy http:\/\/proxy:3128\/ refused .*407/);
@@ -46,7 +56,10 @@ describe('http: network error messages', () => {
   });
 
   it('download role points at the link, not at baseUrl', () => {
-    const e = toNetworkError(coded('ECONNREFUSED'), { url: 'https://backup.example.com/pull/x.tar.gz', role: 'download' });
+    const e = toNetworkError(coded('ECONNREFUSED'), {
+      url: 'https://backup.example.com/pull/x.tar.gz',
+      role: 'download',
+    });
     assert.ok(!/baseUrl/.test(e.message));
     assert.match(e.message, /download link/);
   });

@@ -57,17 +57,30 @@ describe('http: proxy selection', () => {
     const env = { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'internal.corp' };
     assert.equal(chooseProxy(u('https://om.internal.corp'), undefined, env), undefined);
     assert.equal(chooseProxy(u('https://om.internal.corp'), { noProxy: ['other'] }, env)?.url, 'http://p:1/');
-    assert.equal(chooseProxy(u('https://om.internal.corp'), undefined, { HTTPS_PROXY: 'http://p:1', no_proxy: '*' }), undefined);
+    assert.equal(
+      chooseProxy(u('https://om.internal.corp'), undefined, { HTTPS_PROXY: 'http://p:1', no_proxy: '*' }),
+      undefined,
+    );
   });
 
   it('a bare host:port proxy means http; proxyStrictSSL is carried; a bad proxy URL is a clear error', () => {
-    assert.deepEqual(chooseProxy(u('https://om'), { url: 'proxy.corp:3128', strictSSL: false }, {}), { url: 'http://proxy.corp:3128/', strictSSL: false });
+    assert.deepEqual(chooseProxy(u('https://om'), { url: 'proxy.corp:3128', strictSSL: false }, {}), {
+      url: 'http://proxy.corp:3128/',
+      strictSSL: false,
+    });
     assert.equal(chooseProxy(u('https://om'), { url: 'http://proxy.corp:3128' }, {})?.strictSSL, true);
     assert.throws(
       () => chooseProxy(u('https://om'), { url: 'ftp://user:pw@proxy' }, {}),
-      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input' && /ftp:/.test(e.message) && !e.message.includes('pw'),
+      (e: unknown) =>
+        e instanceof OpsManagerError &&
+        e.kind === 'invalid-input' &&
+        /ftp:/.test(e.message) &&
+        !e.message.includes('pw'),
     );
-    assert.throws(() => chooseProxy(u('https://om'), { url: 'http://[bad' }, {}), (e: unknown) => e instanceof OpsManagerError && /http\.proxy/.test(e.message));
+    assert.throws(
+      () => chooseProxy(u('https://om'), { url: 'http://[bad' }, {}),
+      (e: unknown) => e instanceof OpsManagerError && /http\.proxy/.test(e.message),
+    );
   });
 });
 
@@ -82,7 +95,12 @@ describe('http: through a CONNECT proxy', function () {
     const proxy = await startTestProxy();
     const server = await startTestServer();
     open.push(proxy, server);
-    const client = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', proxy: { url: proxy.url } });
+    const client = new DigestHttpClient({
+      origin: server.origin,
+      username: 'user',
+      password: 'secret',
+      proxy: { url: proxy.url },
+    });
     open.push(client);
     for (let i = 0; i < 5; i++) {
       assert.equal((await client.request({ url: `${server.origin}/p${i}` })).status, 200);
@@ -95,7 +113,12 @@ describe('http: through a CONNECT proxy', function () {
     const proxy = await startTestProxy();
     const server = await startTestServer();
     open.push(proxy, server);
-    const client = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', proxy: { url: proxy.url, noProxy: ['127.0.0.1'] } });
+    const client = new DigestHttpClient({
+      origin: server.origin,
+      username: 'user',
+      password: 'secret',
+      proxy: { url: proxy.url, noProxy: ['127.0.0.1'] },
+    });
     open.push(client);
     assert.equal((await client.request({ url: `${server.origin}/a` })).status, 200);
     assert.deepEqual(proxy.connects, []);
@@ -126,7 +149,12 @@ describe('http: through a CONNECT proxy', function () {
     const proxy = await startTestProxy({ refuseWith: 403 });
     const server = await startTestServer();
     open.push(proxy, server);
-    const client = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', proxy: { url: proxy.url } });
+    const client = new DigestHttpClient({
+      origin: server.origin,
+      username: 'user',
+      password: 'secret',
+      proxy: { url: proxy.url },
+    });
     open.push(client);
     await assert.rejects(client.request({ url: `${server.origin}/a` }), (e: unknown) => {
       assert.ok(e instanceof OpsManagerError);
@@ -149,7 +177,13 @@ describe('http: through a CONNECT proxy', function () {
       const proxy = await startTestProxy();
       const server = await startTestServer({ tls: certs.server });
       open.push(proxy, server);
-      const client = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', caFile: certs.caFile, proxy: { url: proxy.url } });
+      const client = new DigestHttpClient({
+        origin: server.origin,
+        username: 'user',
+        password: 'secret',
+        caFile: certs.caFile,
+        proxy: { url: proxy.url },
+      });
       open.push(client);
       assert.equal((await client.request({ url: `${server.origin}/a` })).status, 200);
       assert.equal(proxy.connects.length, 1);
@@ -159,10 +193,23 @@ describe('http: through a CONNECT proxy', function () {
       const proxy = await startTestProxy();
       const server = await startTestServer({ tls: certs.server });
       open.push(proxy, server);
-      const strict = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', proxy: { url: proxy.url } });
+      const strict = new DigestHttpClient({
+        origin: server.origin,
+        username: 'user',
+        password: 'secret',
+        proxy: { url: proxy.url },
+      });
       open.push(strict);
-      await assert.rejects(strict.request({ url: `${server.origin}/a` }), (e: unknown) => e instanceof OpsManagerError && e.kind === 'tls' && /caFile/.test(e.message));
-      const lax = new DigestHttpClient({ origin: server.origin, username: 'user', password: 'secret', proxy: { url: proxy.url, strictSSL: false } });
+      await assert.rejects(
+        strict.request({ url: `${server.origin}/a` }),
+        (e: unknown) => e instanceof OpsManagerError && e.kind === 'tls' && /caFile/.test(e.message),
+      );
+      const lax = new DigestHttpClient({
+        origin: server.origin,
+        username: 'user',
+        password: 'secret',
+        proxy: { url: proxy.url, strictSSL: false },
+      });
       open.push(lax);
       assert.equal((await lax.request({ url: `${server.origin}/a` })).status, 200);
     });

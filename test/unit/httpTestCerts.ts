@@ -22,14 +22,57 @@ export function makeTestCerts(): TestCerts {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   const san = 'subjectAltName=IP:127.0.0.1,DNS:localhost';
-  run('req', '-x509', ...ec, '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '3650', '-subj', '/CN=OM Test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  run(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=OM Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   run('req', ...ec, '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', '/CN=127.0.0.1');
   fs.writeFileSync(p('ext.cnf'), `${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
-  run('x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
-    '-out', p('server.pem'), '-days', '3650', '-extfile', p('ext.cnf'));
-  run('req', '-x509', ...ec, '-keyout', p('self.key'), '-out', p('self.pem'), '-days', '3650', '-subj', '/CN=127.0.0.1',
-    '-addext', san);
+  run(
+    'x509',
+    '-req',
+    '-in',
+    p('server.csr'),
+    '-CA',
+    p('ca.pem'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    p('server.pem'),
+    '-days',
+    '3650',
+    '-extfile',
+    p('ext.cnf'),
+  );
+  run(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('self.key'),
+    '-out',
+    p('self.pem'),
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    san,
+  );
   const read = (name: string) => fs.readFileSync(p(name), 'utf8');
   return {
     dir,

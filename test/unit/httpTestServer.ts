@@ -103,7 +103,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     res.setHeader('WWW-Authenticate', options.combine ? all.join(', ') : all);
     res.setHeader('Content-Type', 'application/json');
     res.statusCode = 401;
-    res.end(JSON.stringify({ error: 401, reason: 'Unauthorized', detail: 'You are not authorized for this resource.' }));
+    res.end(
+      JSON.stringify({ error: 401, reason: 'Unauthorized', detail: 'You are not authorized for this resource.' }),
+    );
   };
 
   /** 'ok' | 'stale' | 'bad' */
@@ -162,7 +164,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const entry: LoggedRequest = { method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization };
+    const entry: LoggedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+    };
     log.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
     req.resume();
@@ -185,7 +191,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     res.end(JSON.stringify({ ok: true, path: req.url }));
   };
 
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   server.on(options.tls ? 'secureConnection' : 'connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -210,7 +218,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
  */
 export function digestClientFixture(): {
   open: Array<{ close(): Promise<void> }>;
-  setup(serverOptions?: TestServerOptions, clientOptions?: Partial<DigestHttpClientOptions>): Promise<{ server: TestServer; client: DigestHttpClient }>;
+  setup(
+    serverOptions?: TestServerOptions,
+    clientOptions?: Partial<DigestHttpClientOptions>,
+  ): Promise<{ server: TestServer; client: DigestHttpClient }>;
 } {
   const open: Array<{ close(): Promise<void> }> = [];
   afterEach(async () => {

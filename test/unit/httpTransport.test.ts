@@ -45,7 +45,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
     const client = new DigestHttpClient({ origin, username: 'u', password: 'p', timeouts: { headersMs: 300 } });
     open.push(client);
     const started = Date.now();
-    await assert.rejects(client.request({ url: `${origin}/slow` }), expectError('timeout', /opsManager\.requestTimeoutSeconds/));
+    await assert.rejects(
+      client.request({ url: `${origin}/slow` }),
+      expectError('timeout', /opsManager\.requestTimeoutSeconds/),
+    );
     assert.ok(Date.now() - started < 5000);
   });
 
@@ -56,7 +59,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
     });
     const client = new DigestHttpClient({ origin, username: 'u', password: 'p', timeouts: { bodyMs: 300 } });
     open.push(client);
-    await assert.rejects(client.request({ url: `${origin}/stall` }), expectError('timeout', /response body.*opsManager\.requestTimeoutSeconds/));
+    await assert.rejects(
+      client.request({ url: `${origin}/stall` }),
+      expectError('timeout', /response body.*opsManager\.requestTimeoutSeconds/),
+    );
   });
 
   it('connection refused says to check that Ops Manager runs at baseUrl', async () => {
@@ -64,7 +70,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
     await open.pop()?.close(); // port now closed
     const client = new DigestHttpClient({ origin, username: 'u', password: 'p' });
     open.push(client);
-    await assert.rejects(client.request({ url: `${origin}/a` }), expectError('network', /Is Ops Manager running at http:\/\/127\.0\.0\.1:\d+\? Check the server's baseUrl/));
+    await assert.rejects(
+      client.request({ url: `${origin}/a` }),
+      expectError('network', /Is Ops Manager running at http:\/\/127\.0\.0\.1:\d+\? Check the server's baseUrl/),
+    );
   });
 
   it('a connection cut mid-body is a network error', async () => {
@@ -93,7 +102,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
     const { server, client } = await setup();
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(client.request({ url: `${server.origin}/a`, signal: controller.signal }), expectError('cancelled'));
+    await assert.rejects(
+      client.request({ url: `${server.origin}/a`, signal: controller.signal }),
+      expectError('cancelled'),
+    );
     assert.equal(server.log.length, 0);
   });
 
@@ -124,7 +136,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
       },
     });
     for (const path of ['/sized', '/chunked']) {
-      await assert.rejects(client.request({ url: `${server.origin}${path}`, maxBodyBytes: 1024 * 1024 }), expectError('parse', /larger than the 1\.0 MB/));
+      await assert.rejects(
+        client.request({ url: `${server.origin}${path}`, maxBodyBytes: 1024 * 1024 }),
+        expectError('parse', /larger than the 1\.0 MB/),
+      );
     }
     const ok = await client.request({ url: `${server.origin}/sized`, maxBodyBytes: 4 * 1024 * 1024 });
     assert.equal(ok.body.length, big.length);
@@ -156,7 +171,9 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
 
   it('createDispatcher gives a ProxyAgent when a proxy applies, and an Agent when noProxy matches', async () => {
     const proxied = createDispatcher('https://backup.example.com/x', { proxy: { url: 'http://127.0.0.1:9' } });
-    const direct = createDispatcher('https://backup.example.com/x', { proxy: { url: 'http://127.0.0.1:9', noProxy: ['.example.com'] } });
+    const direct = createDispatcher('https://backup.example.com/x', {
+      proxy: { url: 'http://127.0.0.1:9', noProxy: ['.example.com'] },
+    });
     open.push(proxied, direct);
     assert.ok(proxied instanceof ProxyAgent);
     assert.ok(direct instanceof Agent);
@@ -177,7 +194,10 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
 
     it('a certificate from an unknown CA is a tls error naming the caFile setting', async () => {
       const { server, client } = await setup({ tls: certs.server });
-      await assert.rejects(client.request({ url: `${server.origin}/a` }), expectError('tls', /unknown certificate authority.*caFile/));
+      await assert.rejects(
+        client.request({ url: `${server.origin}/a` }),
+        expectError('tls', /unknown certificate authority.*caFile/),
+      );
     });
 
     it('caFile makes it work, with digest and connection reuse', async () => {

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { OpsManagerError } from '../../src/opsManager/errors';
-import { assertHostId, assertObjectId, isHostId, isObjectId, normaliseBaseUrl, parseRestoreJobUrl } from '../../src/opsManager/ids';
+import {
+  assertHostId,
+  assertObjectId,
+  isHostId,
+  isObjectId,
+  normaliseBaseUrl,
+  parseRestoreJobUrl,
+} from '../../src/opsManager/ids';
 
 const G = '5e9f0a1b2c3d4e5f6a7b8c00';
 const C = '5e9f0a1b2c3d4e5f6a7b8c01';
@@ -26,10 +33,22 @@ describe('ids: ObjectIds', () => {
   });
 
   it('assertObjectId explains what is wrong', () => {
-    invalidInput(() => assertObjectId('abc', 'Restore job ID'), /^Restore job ID must be 24 hexadecimal characters; got "abc" \(3 characters\)\.$/);
-    invalidInput(() => assertObjectId('', 'Restore job ID'), /^Restore job ID must be 24 hexadecimal characters; got an empty value\.$/);
-    invalidInput(() => assertObjectId(` ${G}`, 'Project (group) ID'), /got " 5e9f0a1b2c3d4e5f6a7b8c00" \(25 characters, with spaces around it\)/);
-    invalidInput(() => assertObjectId('Cluster0', 'Cluster ID'), /^Cluster ID must be 24 hexadecimal characters; got "Cluster0" \(8 characters\)\. That looks like a name: the API needs the ID/);
+    invalidInput(
+      () => assertObjectId('abc', 'Restore job ID'),
+      /^Restore job ID must be 24 hexadecimal characters; got "abc" \(3 characters\)\.$/,
+    );
+    invalidInput(
+      () => assertObjectId('', 'Restore job ID'),
+      /^Restore job ID must be 24 hexadecimal characters; got an empty value\.$/,
+    );
+    invalidInput(
+      () => assertObjectId(` ${G}`, 'Project (group) ID'),
+      /got " 5e9f0a1b2c3d4e5f6a7b8c00" \(25 characters, with spaces around it\)/,
+    );
+    invalidInput(
+      () => assertObjectId('Cluster0', 'Cluster ID'),
+      /^Cluster ID must be 24 hexadecimal characters; got "Cluster0" \(8 characters\)\. That looks like a name: the API needs the ID/,
+    );
     invalidInput(() => assertObjectId(42, 'Cluster ID'), /got a number\.$/);
     invalidInput(() => assertObjectId('x'.repeat(100), 'Cluster ID'), /got "x{40}"… \(100 characters\)/);
     assert.doesNotThrow(() => assertObjectId(G, 'Project (group) ID'));
@@ -39,7 +58,10 @@ describe('ids: ObjectIds', () => {
     assert.equal(isHostId(H), true);
     assert.equal(isHostId(G), true);
     assert.equal(isHostId(H.slice(2)), false);
-    invalidInput(() => assertHostId('cfg1.example.com:27019'), /^Host ID must be 32 \(or 24\) hexadecimal characters; got "cfg1\.example\.com:27019"/);
+    invalidInput(
+      () => assertHostId('cfg1.example.com:27019'),
+      /^Host ID must be 32 \(or 24\) hexadecimal characters; got "cfg1\.example\.com:27019"/,
+    );
   });
 });
 
@@ -53,28 +75,49 @@ describe('ids: parseRestoreJobUrl', () => {
     assert.deepEqual(parseRestoreJobUrl(`https://om.example.com:8443${path}?pretty=true&envelope=true`), expected);
     assert.deepEqual(parseRestoreJobUrl(`  <https://om.example.com:8443${path}/?pretty=true#top>  `), expected);
     assert.deepEqual(parseRestoreJobUrl(`"https://OM.example.com:8443${path}"`), expected);
-    assert.deepEqual(parseRestoreJobUrl(`http://om.example.com${path}`), { ...expected, baseUrl: 'http://om.example.com/api/public/v1.0' });
-    assert.deepEqual(parseRestoreJobUrl(`https://gw.example.com/opsmanager${path}`), { ...expected, baseUrl: 'https://gw.example.com/opsmanager/api/public/v1.0' });
+    assert.deepEqual(parseRestoreJobUrl(`http://om.example.com${path}`), {
+      ...expected,
+      baseUrl: 'http://om.example.com/api/public/v1.0',
+    });
+    assert.deepEqual(parseRestoreJobUrl(`https://gw.example.com/opsmanager${path}`), {
+      ...expected,
+      baseUrl: 'https://gw.example.com/opsmanager/api/public/v1.0',
+    });
   });
 
   it('reads a path without host', () => {
     assert.deepEqual(parseRestoreJobUrl(path), { groupId: G, clusterId: C, jobId: J });
     assert.deepEqual(parseRestoreJobUrl(`${path}/?pretty=true`), { groupId: G, clusterId: C, jobId: J });
-    assert.deepEqual(parseRestoreJobUrl(`/groups/${G}/clusters/${C}/restoreJobs/${J}`), { groupId: G, clusterId: C, jobId: J });
-    assert.deepEqual(parseRestoreJobUrl(`groups/${G}/clusters/${C}/restorejobs/${J}`), { groupId: G, clusterId: C, jobId: J });
-  });
-
-  it('reads the config-server (hosts) variant', () => {
-    assert.deepEqual(parseRestoreJobUrl(`https://om.example.com/api/public/v1.0/groups/${G}/hosts/${H}/restoreJobs/${J}`), {
-      baseUrl: 'https://om.example.com/api/public/v1.0',
+    assert.deepEqual(parseRestoreJobUrl(`/groups/${G}/clusters/${C}/restoreJobs/${J}`), {
       groupId: G,
-      hostId: H,
+      clusterId: C,
+      jobId: J,
+    });
+    assert.deepEqual(parseRestoreJobUrl(`groups/${G}/clusters/${C}/restorejobs/${J}`), {
+      groupId: G,
+      clusterId: C,
       jobId: J,
     });
   });
 
+  it('reads the config-server (hosts) variant', () => {
+    assert.deepEqual(
+      parseRestoreJobUrl(`https://om.example.com/api/public/v1.0/groups/${G}/hosts/${H}/restoreJobs/${J}`),
+      {
+        baseUrl: 'https://om.example.com/api/public/v1.0',
+        groupId: G,
+        hostId: H,
+        jobId: J,
+      },
+    );
+  });
+
   it('decodes percent-encoding and leaves ID validation to the caller', () => {
-    assert.deepEqual(parseRestoreJobUrl(`/api/public/v1.0/groups/${G}/clusters/My%20Cluster/restoreJobs/${J}`), { groupId: G, clusterId: 'My Cluster', jobId: J });
+    assert.deepEqual(parseRestoreJobUrl(`/api/public/v1.0/groups/${G}/clusters/My%20Cluster/restoreJobs/${J}`), {
+      groupId: G,
+      clusterId: 'My Cluster',
+      jobId: J,
+    });
   });
 
   it('never returns credentials found in the URL', () => {
@@ -122,18 +165,31 @@ describe('ids: normaliseBaseUrl', () => {
       origin: 'https://gw.example.com',
       apiBase: 'https://gw.example.com/opsmanager/api/public/v1.0',
     });
-    assert.deepEqual(normaliseBaseUrl('http://127.0.0.1:8080'), { origin: 'http://127.0.0.1:8080', apiBase: 'http://127.0.0.1:8080/api/public/v1.0' });
-    assert.deepEqual(normaliseBaseUrl('http://[::1]:8080/'), { origin: 'http://[::1]:8080', apiBase: 'http://[::1]:8080/api/public/v1.0' });
+    assert.deepEqual(normaliseBaseUrl('http://127.0.0.1:8080'), {
+      origin: 'http://127.0.0.1:8080',
+      apiBase: 'http://127.0.0.1:8080/api/public/v1.0',
+    });
+    assert.deepEqual(normaliseBaseUrl('http://[::1]:8080/'), {
+      origin: 'http://[::1]:8080',
+      apiBase: 'http://[::1]:8080/api/public/v1.0',
+    });
   });
 
   it('rejects non-http(s) URLs, missing schemes and user info, without echoing secrets', () => {
     invalidInput(() => normaliseBaseUrl(''), /^The Ops Manager base URL is empty/);
-    invalidInput(() => normaliseBaseUrl('om.example.com:8443'), /must start with https:\/\/ or http:\/\/; got "om\.example\.com:8443"/);
+    invalidInput(
+      () => normaliseBaseUrl('om.example.com:8443'),
+      /must start with https:\/\/ or http:\/\/; got "om\.example\.com:8443"/,
+    );
     invalidInput(() => normaliseBaseUrl('ftp://om.example.com'), /must use https:\/\/ or http:\/\/, not ftp:\/\//);
     invalidInput(() => normaliseBaseUrl('https://'), /is not a valid URL/);
     assert.throws(
       () => normaliseBaseUrl('https://publickey:very-secret@om.example.com'),
-      (error: unknown) => error instanceof OpsManagerError && error.kind === 'invalid-input' && /must not contain a user name or password/.test(error.message) && !error.message.includes('very-secret'),
+      (error: unknown) =>
+        error instanceof OpsManagerError &&
+        error.kind === 'invalid-input' &&
+        /must not contain a user name or password/.test(error.message) &&
+        !error.message.includes('very-secret'),
     );
   });
 });

@@ -81,10 +81,15 @@ describe('interop: Apache httpd mod_auth_digest', function () {
 
   it('query strings are part of the digest uri and Apache accepts them', async () => {
     const c = client();
-    const res = await c.request({ url: `${apache!.origin}/api/public/v1.0/groups?pageNum=1&itemsPerPage=100&pretty=false` });
+    const res = await c.request({
+      url: `${apache!.origin}/api/public/v1.0/groups?pageNum=1&itemsPerPage=100&pretty=false`,
+    });
     assert.equal(res.status, 200, res.body);
     assert.equal(JSON.parse(res.body).results[0].id, IDS.group);
-    assert.equal((await c.request({ url: `${apache!.origin}/api/public/v1.0/groups/${IDS.group}/clusters?pageNum=2` })).status, 200);
+    assert.equal(
+      (await c.request({ url: `${apache!.origin}/api/public/v1.0/groups/${IDS.group}/clusters?pageNum=2` })).status,
+      200,
+    );
   });
 
   it('10 concurrent calls all succeed', async () => {

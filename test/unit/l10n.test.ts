@@ -20,7 +20,10 @@ function isL10nT(callee: ts.Expression): boolean {
     return false;
   }
   const target = callee.expression;
-  return (ts.isIdentifier(target) && target.text === 'l10n') || (ts.isPropertyAccessExpression(target) && target.name.text === 'l10n');
+  return (
+    (ts.isIdentifier(target) && target.text === 'l10n') ||
+    (ts.isPropertyAccessExpression(target) && target.name.text === 'l10n')
+  );
 }
 
 function literalText(node: ts.Expression | undefined): string | undefined {
@@ -88,7 +91,9 @@ describe('l10n: the bundle is current', () => {
     const keys = bundleKeys();
     const calls = sourceCalls();
     assert.ok(calls.length > 100, `found ${calls.length} l10n.t calls in src/`);
-    const missing = calls.filter((c) => c.message !== undefined && !keys.has(c.message)).map((c) => `${c.where}: ${JSON.stringify(c.message)}`);
+    const missing = calls
+      .filter((c) => c.message !== undefined && !keys.has(c.message))
+      .map((c) => `${c.where}: ${JSON.stringify(c.message)}`);
     assert.deepEqual(
       missing,
       [],
@@ -98,7 +103,9 @@ describe('l10n: the bundle is current', () => {
 
   it('passes only literal messages to l10n.t, so every one can be extracted', () => {
     assert.deepEqual(
-      sourceCalls().filter((c) => c.message === undefined).map((c) => c.where),
+      sourceCalls()
+        .filter((c) => c.message === undefined)
+        .map((c) => c.where),
       [],
     );
   });

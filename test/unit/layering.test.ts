@@ -23,7 +23,10 @@ describe('Layering: src/opsManager is plain Node', () => {
     assert.equal(vscodeImports(`const v = await import('vscode');`).length, 1);
     assert.equal(vscodeImports(`import 'vscode';`).length, 1);
     assert.equal(vscodeImports(`export { Uri } from 'vscode';`).length, 1);
-    assert.deepEqual(vscodeImports(`// no import from 'vscode' here\nimport * as fs from 'node:fs';\nconst s = 'vscode-remote';`), []);
+    assert.deepEqual(
+      vscodeImports(`// no import from 'vscode' here\nimport * as fs from 'node:fs';\nconst s = 'vscode-remote';`),
+      [],
+    );
   });
 
   it('has no file under src/opsManager that imports vscode', () => {

@@ -115,7 +115,9 @@ describe('model: parseRestoreJob', () => {
     assert.equal(job.hostId, 'f9b7c4ab8d85e0e2d1d5b7f0d3f5d7b1');
     assert.equal(job.masterKeyUUID, '1b1d2f8c-aaaa-bbbb-cccc-0123456789ab');
     assert.equal(job.pointInTime, true);
-    assert.deepEqual(job.hashes, [{ fileName: 'a.tar.gz', hash: 'da39a3ee5e6b4b0d3255bfef95601890afd80709', typeName: 'SHA1', extra: {} }]);
+    assert.deepEqual(job.hashes, [
+      { fileName: 'a.tar.gz', hash: 'da39a3ee5e6b4b0d3255bfef95601890afd80709', typeName: 'SHA1', extra: {} },
+    ]);
     assert.equal(linkHref(job.links, 'self'), 'https://om.example.com/api/public/v1.0/groups/g/hosts/h/restoreJobs/j');
     assert.deepEqual(job.delivery, {
       methodName: 'HTTP',
@@ -187,22 +189,46 @@ describe('model: parseRestoreJob', () => {
     ['clusterId', (j) => (j.clusterId = {}), 'clusterId: expected a string, got an object'],
     ['created', (j) => (j.created = 1457129247000), 'created: expected a string, got 1457129247000'],
     ['delivery', (j) => (j.delivery = 'HTTP'), 'delivery: expected an object, got "HTTP"'],
-    ['delivery.maxDownloads', (j) => (j.delivery = { maxDownloads: 'abc' }), 'delivery.maxDownloads: expected a number, got "abc"'],
-    ['delivery.expirationHours', (j) => (j.delivery = { expirationHours: '1' }), 'delivery.expirationHours: expected a number, got "1"'],
+    [
+      'delivery.maxDownloads',
+      (j) => (j.delivery = { maxDownloads: 'abc' }),
+      'delivery.maxDownloads: expected a number, got "abc"',
+    ],
+    [
+      'delivery.expirationHours',
+      (j) => (j.delivery = { expirationHours: '1' }),
+      'delivery.expirationHours: expected a number, got "1"',
+    ],
     ['delivery.expires', (j) => (j.delivery = { expires: false }), 'delivery.expires: expected a string, got false'],
     ['delivery.methodName', (j) => (j.delivery = { methodName: 1 }), 'delivery.methodName: expected a string, got 1'],
-    ['delivery.statusName', (j) => (j.delivery = { statusName: ['READY'] }), 'delivery.statusName: expected a string, got an array'],
+    [
+      'delivery.statusName',
+      (j) => (j.delivery = { statusName: ['READY'] }),
+      'delivery.statusName: expected a string, got an array',
+    ],
     ['delivery.url', (j) => (j.delivery = { url: 7 }), 'delivery.url: expected a string, got 7'],
     ['delivery.urlV2', (j) => (j.delivery = { urlV2: true }), 'delivery.urlV2: expected a string, got true'],
     ['delivery.authHeader', (j) => (j.delivery = { authHeader: 1 }), 'delivery.authHeader: expected a string, got 1'],
     ['delivery.authBearer', (j) => (j.delivery = { authBearer: 1 }), 'delivery.authBearer: expected a string, got 1'],
     ['delivery.authValue', (j) => (j.delivery = { authValue: 1 }), 'delivery.authValue: expected a string, got 1'],
-    ['delivery.targetClusterId', (j) => (j.delivery = { targetClusterId: 1 }), 'delivery.targetClusterId: expected a string, got 1'],
-    ['delivery.targetGroupId', (j) => (j.delivery = { targetGroupId: 1 }), 'delivery.targetGroupId: expected a string, got 1'],
+    [
+      'delivery.targetClusterId',
+      (j) => (j.delivery = { targetClusterId: 1 }),
+      'delivery.targetClusterId: expected a string, got 1',
+    ],
+    [
+      'delivery.targetGroupId',
+      (j) => (j.delivery = { targetGroupId: 1 }),
+      'delivery.targetGroupId: expected a string, got 1',
+    ],
     ['delivery.formatName', (j) => (j.delivery = { formatName: 1 }), 'delivery.formatName: expected a string, got 1'],
     ['delivery.hostname', (j) => (j.delivery = { hostname: 1 }), 'delivery.hostname: expected a string, got 1'],
     ['delivery.port', (j) => (j.delivery = { port: '22' }), 'delivery.port: expected a number, got "22"'],
-    ['delivery.targetDirectory', (j) => (j.delivery = { targetDirectory: 1 }), 'delivery.targetDirectory: expected a string, got 1'],
+    [
+      'delivery.targetDirectory',
+      (j) => (j.delivery = { targetDirectory: 1 }),
+      'delivery.targetDirectory: expected a string, got 1',
+    ],
     ['encryptionEnabled', (j) => (j.encryptionEnabled = 'false'), 'encryptionEnabled: expected a boolean, got "false"'],
     ['groupId', (j) => (j.groupId = 1), 'groupId: expected a string, got 1'],
     ['hashes', (j) => (j.hashes = {}), 'hashes: expected an array, got an object'],
@@ -220,7 +246,11 @@ describe('model: parseRestoreJob', () => {
     ['statusName', (j) => (j.statusName = 1), 'statusName: expected a string, got 1'],
     ['timestamp', (j) => (j.timestamp = '2017'), 'timestamp: expected an object, got "2017"'],
     ['timestamp.date', (j) => (j.timestamp = { date: 1 }), 'timestamp.date: expected a string, got 1'],
-    ['timestamp.increment', (j) => (j.timestamp = { increment: true }), 'timestamp.increment: expected a number or a string, got true'],
+    [
+      'timestamp.increment',
+      (j) => (j.timestamp = { increment: true }),
+      'timestamp.increment: expected a number or a string, got true',
+    ],
   ];
   for (const [name, mutate, message] of typeErrors) {
     it(`names the field of a wrong type: ${name}`, () => {
@@ -305,7 +335,10 @@ describe('model: groups, clusters, root, lists', () => {
       versionString: '6.0.22.100.20240110T1200Z',
     });
     assert.deepEqual(parseServiceVersion('versionString=4.4.1; gitHash=ff'), { versionString: '4.4.1', gitHash: 'ff' });
-    assert.deepEqual(parseServiceVersion('  GITHASH = ab ;VersionString= 7.0.1 '), { gitHash: 'ab', versionString: '7.0.1' });
+    assert.deepEqual(parseServiceVersion('  GITHASH = ab ;VersionString= 7.0.1 '), {
+      gitHash: 'ab',
+      versionString: '7.0.1',
+    });
     assert.deepEqual(parseServiceVersion('7.0.1'), { versionString: '7.0.1' });
     assert.deepEqual(parseServiceVersion(undefined), {});
     assert.deepEqual(parseServiceVersion(''), {});
@@ -326,9 +359,15 @@ describe('model: groups, clusters, root, lists', () => {
     assert.equal(linkHref(page.links, 'previous'), undefined);
     assert.deepEqual(page.extra, { status: 200 });
     assert.deepEqual(parseList({ results: [] }, parseGroup), { results: [], links: [], extra: {} });
-    assertParseError(() => parseList({ results: [{ id: 'a' }, { id: 'b', delivery: { maxDownloads: 'abc' } }] }, parseRestoreJob), 'results[1].delivery.maxDownloads: expected a number, got "abc"');
+    assertParseError(
+      () => parseList({ results: [{ id: 'a' }, { id: 'b', delivery: { maxDownloads: 'abc' } }] }, parseRestoreJob),
+      'results[1].delivery.maxDownloads: expected a number, got "abc"',
+    );
     assertParseError(() => parseList({ totalCount: 0 }, parseGroup), 'results: expected an array, got nothing');
     assertParseError(() => parseList({ results: {} }, parseGroup), 'results: expected an array, got an object');
-    assertParseError(() => parseList({ results: [], totalCount: '3' }, parseGroup), 'totalCount: expected a number, got "3"');
+    assertParseError(
+      () => parseList({ results: [], totalCount: '3' }, parseGroup),
+      'totalCount: expected a number, got "3"',
+    );
   });
 });

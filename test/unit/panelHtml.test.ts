@@ -40,10 +40,21 @@ function fullJob(): RestoreJob {
     encryptionEnabled: true,
     masterKeyUUID: '8c1d5f2e-4b7a-4e39-9f06-2a5c7d3e1b90',
     groupId: GROUP_ID,
-    hashes: [{ fileName: 'rs-orders-1456098690.tar.gz', hash: '5f1e8b9a7c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f', typeName: 'SHA1', verifiedBy: 'om' }],
+    hashes: [
+      {
+        fileName: 'rs-orders-1456098690.tar.gz',
+        hash: '5f1e8b9a7c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f',
+        typeName: 'SHA1',
+        verifiedBy: 'om',
+      },
+    ],
     id: JOB_ID,
     links: [
-      { rel: 'self', href: `https://om.example.com:8443/api/public/v1.0/groups/${GROUP_ID}/clusters/${CLUSTER_ID}/restoreJobs/${JOB_ID}`, title: 'me' },
+      {
+        rel: 'self',
+        href: `https://om.example.com:8443/api/public/v1.0/groups/${GROUP_ID}/clusters/${CLUSTER_ID}/restoreJobs/${JOB_ID}`,
+        title: 'me',
+      },
     ],
     pointInTime: true,
     snapshotId: '65d0c1b2a3948576a5b4c302',
@@ -69,7 +80,9 @@ function fullJob(): RestoreJob {
     encryptionEnabled: true,
     masterKeyUUID: raw.masterKeyUUID,
     groupId: GROUP_ID,
-    hashes: [{ fileName: raw.hashes[0].fileName, hash: raw.hashes[0].hash, typeName: 'SHA1', extra: { verifiedBy: 'om' } }],
+    hashes: [
+      { fileName: raw.hashes[0].fileName, hash: raw.hashes[0].hash, typeName: 'SHA1', extra: { verifiedBy: 'om' } },
+    ],
     links: [{ rel: 'self', href: raw.links[0].href, extra: { title: 'me' } }],
     pointInTime: true,
     snapshotId: raw.snapshotId,
@@ -123,7 +136,11 @@ function seedJob(): RestoreJob {
 
 function withDelivery(job: RestoreJob, patch: Partial<NonNullable<RestoreJob['delivery']>>): RestoreJob {
   const delivery = { ...(job.delivery ?? { extra: {} }), ...patch };
-  return { ...job, delivery, raw: { ...job.raw, delivery: { ...(job.raw.delivery as object), ...patch, extra: undefined } } };
+  return {
+    ...job,
+    delivery,
+    raw: { ...job.raw, delivery: { ...(job.raw.delivery as object), ...patch, extra: undefined } },
+  };
 }
 
 function render(job: RestoreJob | undefined, extra: Partial<DocumentInput> = {}): string {
@@ -153,17 +170,22 @@ const ATTR = /\s+([^\s=>/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?
 /** Every start tag with its attributes; fails when anything shaped like markup is left outside the tags. */
 function parseTags(html: string): Tag[] {
   const tags: Tag[] = [];
-  const rest = html.replace(/^<!DOCTYPE html>/i, '').replace(TAG, (_match, closing: string, name: string, attrText: string) => {
-    if (!closing) {
-      const attrs = new Map<string, string>();
-      for (const m of attrText.matchAll(ATTR)) {
-        attrs.set(m[1].toLowerCase(), decode(m[2] ?? m[3] ?? m[4] ?? ''));
+  const rest = html
+    .replace(/^<!DOCTYPE html>/i, '')
+    .replace(TAG, (_match, closing: string, name: string, attrText: string) => {
+      if (!closing) {
+        const attrs = new Map<string, string>();
+        for (const m of attrText.matchAll(ATTR)) {
+          attrs.set(m[1].toLowerCase(), decode(m[2] ?? m[3] ?? m[4] ?? ''));
+        }
+        tags.push({ name: name.toLowerCase(), attrs });
       }
-      tags.push({ name: name.toLowerCase(), attrs });
-    }
-    return '';
-  });
-  assert.ok(!/[<>]/.test(rest), `markup outside tags: ${rest.slice(Math.max(0, rest.search(/[<>]/) - 60), rest.search(/[<>]/) + 60)}`);
+      return '';
+    });
+  assert.ok(
+    !/[<>]/.test(rest),
+    `markup outside tags: ${rest.slice(Math.max(0, rest.search(/[<>]/) - 60), rest.search(/[<>]/) + 60)}`,
+  );
   return tags;
 }
 
@@ -205,7 +227,10 @@ function downloadNote(html: string): string {
 describe('panel HTML', () => {
   describe('escapeHtml', () => {
     it('escapes every character that could open markup or leave an attribute', () => {
-      assert.equal(escapeHtml(`<script>alert("x") & 'y'</script>`), '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+      assert.equal(
+        escapeHtml(`<script>alert("x") & 'y'</script>`),
+        '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;',
+      );
     });
     it('escapes an ampersand first, so entities are not double-decoded', () => {
       assert.equal(escapeHtml('&lt;'), '&amp;lt;');
@@ -242,7 +267,10 @@ describe('panel HTML', () => {
       assert.match(textOf(fieldHtml(html, 'delivery.url')), new RegExp(URL_READY.replace(/[.?/]/g, '\\$&')));
       const expires = fieldHtml(html, 'delivery.expires');
       assert.match(textOf(expires), /2016-03-06 22:07:27 UTC/);
-      assert.match(expires, /<time class="relative" data-relative datetime="2016-03-06T22:07:27.000Z">in 2 days<\/time>/);
+      assert.match(
+        expires,
+        /<time class="relative" data-relative datetime="2016-03-06T22:07:27.000Z">in 2 days<\/time>/,
+      );
       assert.match(textOf(fieldHtml(html, 'delivery.expirationHours')), /48 hours/);
       assert.equal(textOf(fieldHtml(html, 'delivery.maxDownloads')), '3');
     });
@@ -255,14 +283,27 @@ describe('panel HTML', () => {
       assert.match(hashes, /SHA1/);
       assert.match(hashes, /5f1e8b9a7c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f/);
       const links = parseTags(html).filter((tag) => tag.name === 'a');
-      assert.deepEqual(links.map((tag) => tag.attrs.get('href')), [job.links?.[0].href]);
+      assert.deepEqual(
+        links.map((tag) => tag.attrs.get('href')),
+        [job.links?.[0].href],
+      );
     });
 
     it('offers copy buttons for the IDs, the URL and the hash', () => {
       const copied = parseTags(html)
         .filter((tag) => tag.name === 'button' && tag.attrs.get('data-action') === 'copy')
         .map((tag) => tag.attrs.get('data-copy'));
-      for (const value of [JOB_ID, GROUP_ID, CLUSTER_ID, job.snapshotId, job.batchId, job.hostId, job.masterKeyUUID, URL_READY, job.hashes?.[0].hash]) {
+      for (const value of [
+        JOB_ID,
+        GROUP_ID,
+        CLUSTER_ID,
+        job.snapshotId,
+        job.batchId,
+        job.hostId,
+        job.masterKeyUUID,
+        URL_READY,
+        job.hashes?.[0].hash,
+      ]) {
         assert.ok(copied.includes(value), `a copy button for ${value}`);
       }
       for (const tag of parseTags(html).filter((t) => t.name === 'button')) {
@@ -274,7 +315,13 @@ describe('panel HTML', () => {
 
     it('lists every unknown field, nested ones included, under Other fields', () => {
       const other = html.slice(html.indexOf('id="section-other"'), html.indexOf('id="section-raw"'));
-      for (const path of ['futureField', 'delivery.deliveryLane', 'timestamp.term', 'hashes[0].verifiedBy', 'links[0].title']) {
+      for (const path of [
+        'futureField',
+        'delivery.deliveryLane',
+        'timestamp.term',
+        'hashes[0].verifiedBy',
+        'links[0].title',
+      ]) {
         assert.match(other, new RegExp(`data-field="${path.replace(/[.[\]]/g, '\\$&')}"`), path);
       }
       assert.match(textOf(other), /"nested": \[\s+1,\s+2\s+\]/);
@@ -296,9 +343,15 @@ describe('panel HTML', () => {
     const html = render(seedJob());
 
     it('say why they are absent, with the notes of the API reference', () => {
-      assert.match(textOf(fieldHtml(html, 'hostId')), /Only present for a restore of a mirrored config server \(SCCC\)\./);
+      assert.match(
+        textOf(fieldHtml(html, 'hostId')),
+        /Only present for a restore of a mirrored config server \(SCCC\)\./,
+      );
       assert.match(textOf(fieldHtml(html, 'masterKeyUUID')), /Only present when the snapshot data is encrypted/);
-      assert.match(textOf(html.slice(html.indexOf('id="section-hashes"'))), /Present only after the archive has been downloaded/);
+      assert.match(
+        textOf(html.slice(html.indexOf('id="section-hashes"'))),
+        /Present only after the archive has been downloaded/,
+      );
       assert.match(textOf(fieldHtml(html, 'encryptionEnabled')), /Not encrypted/);
       assert.match(textOf(fieldHtml(html, 'pointInTime')), /No/);
     });
@@ -341,7 +394,10 @@ describe('panel HTML', () => {
         links: [{ rel: '"><svg onload=alert(3)>', href: 'javascript:alert(4)', extra: {} }],
         extra: { '<b onclick=alert(5)>key</b>': '</pre><script>alert(6)</script>' },
       },
-      { url: 'https://backup.example.com/x" onmouseover="alert(7)'.concat('.tar.gz'), statusName: "READY' autofocus onfocus='alert(8)" },
+      {
+        url: 'https://backup.example.com/x" onmouseover="alert(7)'.concat('.tar.gz'),
+        statusName: "READY' autofocus onfocus='alert(8)",
+      },
     );
     const html = render(hostile);
     let tags: Tag[] = [];
@@ -354,7 +410,9 @@ describe('panel HTML', () => {
         tags.filter((tag) => tag.name === 'script').map((tag) => [...tag.attrs.keys()].sort()),
         [['nonce', 'src']],
       );
-      assert.ok(!tags.some((tag) => ['img', 'svg', 'b', 'style', 'iframe', 'object', 'embed', 'form'].includes(tag.name)));
+      assert.ok(
+        !tags.some((tag) => ['img', 'svg', 'b', 'style', 'iframe', 'object', 'embed', 'form'].includes(tag.name)),
+      );
     });
 
     it('shows them as text', () => {
@@ -374,7 +432,10 @@ describe('panel HTML', () => {
     it('makes invisible and direction-changing characters visible', () => {
       const spoof = render({ ...seedJob(), snapshotId: 'evil\u202Egnp.exe', extra: { note: 'a\u200Bb' } });
       assert.match(textOf(fieldHtml(spoof, 'snapshotId')), /evil\\u202egnp\.exe/);
-      assert.ok(!textOf(spoof).includes('\u202E') && !textOf(spoof).includes('\u200B'), 'the raw characters are never shown');
+      assert.ok(
+        !textOf(spoof).includes('\u202E') && !textOf(spoof).includes('\u200B'),
+        'the raw characters are never shown',
+      );
       assert.match(textOf(spoof), /"a\\u200bb"/);
       const copy = parseTags(spoof).find((tag) => tag.attrs.get('data-label') === 'Snapshot ID');
       assert.equal(copy?.attrs.get('data-copy'), 'evil\u202Egnp.exe', 'copying gives the exact value');
@@ -450,12 +511,32 @@ describe('panel HTML', () => {
   describe('the Download button', () => {
     const cases: Array<[string, RestoreJob, RegExp]> = [
       ['EXPIRED, with the date', seedJob(), /expired on 2016-03-04 23:07 UTC/],
-      ['READY but past its expiry', withDelivery(fullJob(), { expires: '2016-03-04T22:00:00Z' }), /expired on 2016-03-04 22:00 UTC/],
-      ['MAX_DOWNLOADS_EXCEEDED', withDelivery(fullJob(), { statusName: 'MAX_DOWNLOADS_EXCEEDED', maxDownloads: 0 }), /used the maximum number of times/],
-      ['still being prepared', withDelivery({ ...fullJob(), statusName: 'IN_PROGRESS' }, { statusName: 'IN_PROGRESS', url: undefined }), /still being prepared/],
+      [
+        'READY but past its expiry',
+        withDelivery(fullJob(), { expires: '2016-03-04T22:00:00Z' }),
+        /expired on 2016-03-04 22:00 UTC/,
+      ],
+      [
+        'MAX_DOWNLOADS_EXCEEDED',
+        withDelivery(fullJob(), { statusName: 'MAX_DOWNLOADS_EXCEEDED', maxDownloads: 0 }),
+        /used the maximum number of times/,
+      ],
+      [
+        'still being prepared',
+        withDelivery({ ...fullJob(), statusName: 'IN_PROGRESS' }, { statusName: 'IN_PROGRESS', url: undefined }),
+        /still being prepared/,
+      ],
       ['not started', withDelivery(fullJob(), { statusName: 'NOT_STARTED' }), /still being prepared/],
-      ['a method other than HTTP', withDelivery(fullJob(), { methodName: 'QUERY' }), /delivered by QUERY, not as an HTTP download/],
-      ['a javascript: URL', withDelivery(fullJob(), { url: 'javascript:alert(1)' }), /javascript: scheme; only http and https/],
+      [
+        'a method other than HTTP',
+        withDelivery(fullJob(), { methodName: 'QUERY' }),
+        /delivered by QUERY, not as an HTTP download/,
+      ],
+      [
+        'a javascript: URL',
+        withDelivery(fullJob(), { url: 'javascript:alert(1)' }),
+        /javascript: scheme; only http and https/,
+      ],
       ['a relative URL', withDelivery(fullJob(), { url: '/backup/x.tar.gz' }), /is relative/],
       ['a failed delivery', withDelivery(fullJob(), { statusName: 'FAILED' }), /FAILED/],
     ];
@@ -494,7 +575,12 @@ describe('panel HTML', () => {
     it('never shows a urlV2 bearer token, in the fields or the raw JSON', () => {
       const token = 'c2ltLXYyLXRva2Vu+/Zm9yLWRvd25sb2Fk==';
       const html = render(
-        withDelivery(fullJob(), { urlV2: 'https://backup.example.com/v2/x.tar.gz', authHeader: 'Authorization', authBearer: 'Bearer', authValue: token }),
+        withDelivery(fullJob(), {
+          urlV2: 'https://backup.example.com/v2/x.tar.gz',
+          authHeader: 'Authorization',
+          authBearer: 'Bearer',
+          authValue: token,
+        }),
       );
       assert.ok(!html.includes(token));
       assert.ok(!html.includes(escapeHtml(token)));
@@ -520,7 +606,11 @@ describe('panel formatting', () => {
   it('describes download progress with and without a known length', () => {
     assert.equal(formatBytes(1536, 'en'), '1.5 KB');
     assert.equal(
-      formatProgress({ received: 12 * 1024 ** 2, total: 40 * 1024 ** 2, bytesPerSecond: 5 * 1024 ** 2, etaSeconds: 75 }, englishL10n, 'en'),
+      formatProgress(
+        { received: 12 * 1024 ** 2, total: 40 * 1024 ** 2, bytesPerSecond: 5 * 1024 ** 2, etaSeconds: 75 },
+        englishL10n,
+        'en',
+      ),
       '12.0 MB of 40.0 MB (30%) · 5.0 MB/s · 1 min 15 s left',
     );
     assert.equal(formatProgress({ received: 2048 }, englishL10n, 'en'), '2.0 KB received');
@@ -529,7 +619,16 @@ describe('panel formatting', () => {
   it('makes only absolute http(s) URLs clickable', () => {
     assert.equal(isWebUrl('https://om.example.com/api'), true);
     assert.equal(isWebUrl('http://127.0.0.1:8080/x'), true);
-    for (const href of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' https://x', 'data:text/html,x', 'file:///etc/passwd', '/relative', 'vscode://x', '']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' https://x',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      '/relative',
+      'vscode://x',
+      '',
+    ]) {
       assert.equal(isWebUrl(href), false, href);
     }
   });
@@ -538,9 +637,21 @@ describe('panel formatting', () => {
 describe('panel protocol', () => {
   it('accepts the webview’s messages and drops malformed ones', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'copy', text: 'x', label: 'Job ID', requestId: 3 }), { type: 'copy', text: 'x', label: 'Job ID', requestId: 3 });
+    assert.deepEqual(parseWebviewMessage({ type: 'copy', text: 'x', label: 'Job ID', requestId: 3 }), {
+      type: 'copy',
+      text: 'x',
+      label: 'Job ID',
+      requestId: 3,
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'refresh', requestId: 1 }), { type: 'refresh', requestId: 1 });
-    for (const bad of [null, 'ready', [], { type: 'copy', text: 1, label: 'x' }, { type: 'refresh', requestId: 'x' }, { type: 'eval', code: '1' }]) {
+    for (const bad of [
+      null,
+      'ready',
+      [],
+      { type: 'copy', text: 1, label: 'x' },
+      { type: 'refresh', requestId: 'x' },
+      { type: 'eval', code: '1' },
+    ]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

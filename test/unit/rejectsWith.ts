@@ -4,7 +4,11 @@ import { OpsManagerError, type OpsManagerErrorKind } from '../../src/opsManager/
 type Expected = Partial<Pick<OpsManagerError, 'kind' | 'status' | 'errorCode'>>;
 
 /** Asserts that `promise` rejects with an OpsManagerError matching `expected` (or of that kind) and returns it. */
-export async function rejectsWith(promise: Promise<unknown>, expected: Expected | OpsManagerErrorKind, message?: RegExp): Promise<OpsManagerError> {
+export async function rejectsWith(
+  promise: Promise<unknown>,
+  expected: Expected | OpsManagerErrorKind,
+  message?: RegExp,
+): Promise<OpsManagerError> {
   const check: Expected = typeof expected === 'string' ? { kind: expected } : expected;
   try {
     await promise;

@@ -44,7 +44,10 @@ describe('simulator: Ops Manager API', () => {
   it('answers the API root with the version header', async () => {
     const res = await get('');
     assert.equal(res.status, 200);
-    assert.match(String(res.headers['x-mongodb-service-version']), /^gitHash=[0-9a-f]{40}; versionString=\d+\.\d+\.\d+/);
+    assert.match(
+      String(res.headers['x-mongodb-service-version']),
+      /^gitHash=[0-9a-f]{40}; versionString=\d+\.\d+\.\d+/,
+    );
     const body = obj(res);
     assert.equal(body.appName, 'MongoDB Public API');
     assert.equal(link(body, 'self'), sim.apiUrl);
@@ -54,7 +57,15 @@ describe('simulator: Ops Manager API', () => {
   it('lists the groups the user belongs to, with absolute links, hiding the NOT_IN_GROUP one', async () => {
     const body = obj(await get('/groups'));
     const ids = results(body).map((g) => g.id);
-    assert.deepEqual(ids.sort(), [SAMPLE.groups.production.id, SAMPLE.groups.staging.id, SAMPLE.groups.sandbox.id, SAMPLE.groups.restricted.id].sort());
+    assert.deepEqual(
+      ids.sort(),
+      [
+        SAMPLE.groups.production.id,
+        SAMPLE.groups.staging.id,
+        SAMPLE.groups.sandbox.id,
+        SAMPLE.groups.restricted.id,
+      ].sort(),
+    );
     assert.equal(body.totalCount, 4);
     assert.equal(link(body, 'self'), `${sim.apiUrl}/groups?pageNum=1&itemsPerPage=100`);
     assert.equal(link(body, 'next'), undefined);
@@ -101,7 +112,8 @@ describe('simulator: Ops Manager API', () => {
   it('lists clusters of every typeName; shards and the config replica set carry the parent name', async () => {
     const clusters = results(obj(await get(`/groups/${P}/clusters`)));
     const types = new Set(clusters.map((c) => c.typeName));
-    for (const t of ['REPLICA_SET', 'SHARDED', 'SHARDED_REPLICA_SET', 'CONFIG_SERVER_REPLICA_SET']) assert.ok(types.has(t), t);
+    for (const t of ['REPLICA_SET', 'SHARDED', 'SHARDED_REPLICA_SET', 'CONFIG_SERVER_REPLICA_SET'])
+      assert.ok(types.has(t), t);
     const parts = clusters.filter((c) => c.clusterName === 'catalog');
     assert.equal(parts.length, 4);
     const shards = parts.filter((c) => typeof c.shardName === 'string');
@@ -119,11 +131,23 @@ describe('simulator: Ops Manager API', () => {
     const asc = [...created].sort();
     assert.notDeepEqual(created, asc, 'must not come sorted oldest first');
     assert.notDeepEqual(created, [...asc].reverse(), 'must not come sorted newest first');
-    const all = [...jobs, ...results(obj(await get(`/groups/${P}/clusters/${SAMPLE.clusters.catalog.id}/restoreJobs`)))];
+    const all = [
+      ...jobs,
+      ...results(obj(await get(`/groups/${P}/clusters/${SAMPLE.clusters.catalog.id}/restoreJobs`))),
+    ];
     const statuses = new Set(all.map((j) => j.statusName));
     for (const s of ['FINISHED', 'IN_PROGRESS', 'BROKEN', 'KILLED']) assert.ok(statuses.has(s), s);
     const delivery = new Set(all.map((j) => (isJson(j.delivery) ? j.delivery.statusName : undefined)));
-    for (const s of ['NOT_STARTED', 'IN_PROGRESS', 'READY', 'FAILED', 'INTERRUPTED', 'EXPIRED', 'MAX_DOWNLOADS_EXCEEDED']) assert.ok(delivery.has(s), s);
+    for (const s of [
+      'NOT_STARTED',
+      'IN_PROGRESS',
+      'READY',
+      'FAILED',
+      'INTERRUPTED',
+      'EXPIRED',
+      'MAX_DOWNLOADS_EXCEEDED',
+    ])
+      assert.ok(delivery.has(s), s);
   });
 
   it('serves the special jobs: encrypted, point in time, hashes, unknown fields, sharded batch', async () => {
@@ -154,7 +178,10 @@ describe('simulator: Ops Manager API', () => {
     const ready = await job(SAMPLE.jobs.ready);
     assert.ok(isJson(ready.delivery));
     assert.ok(Date.parse(String(ready.delivery.expires)) > Date.now());
-    assert.match(String(ready.delivery.url), /^http:\/\/127\.0\.0\.1:\d+\/backup\/restore\/v2\/pull\/65e0f1a2b3c4d5e6f7a8b901\/\d+\/rs-orders-\d+-65e0f1a2b3c4d5e6f7a8b901\.tar\.gz$/);
+    assert.match(
+      String(ready.delivery.url),
+      /^http:\/\/127\.0\.0\.1:\d+\/backup\/restore\/v2\/pull\/65e0f1a2b3c4d5e6f7a8b901\/\d+\/rs-orders-\d+-65e0f1a2b3c4d5e6f7a8b901\.tar\.gz$/,
+    );
     assert.equal(ready.hashes, undefined, 'no hashes before a download');
     const v2 = await job(SAMPLE.jobs.readyV2);
     assert.ok(isJson(v2.delivery));
@@ -174,19 +201,30 @@ describe('simulator: Ops Manager API', () => {
     const one = obj(await get(`/groups/${P}/hosts/${h}/restoreJobs/${SAMPLE.jobs.sccc.id}`));
     assert.equal(one.hostId, h);
     assert.equal('clusterId' in one, false);
-    assert.equal(obj(await get(`/groups/${P}/hosts/${h}/restoreJobs/${SAMPLE.jobs.ready.id}`)).errorCode, 'CONFIG_RESTORE_JOB_NOT_FOUND');
+    assert.equal(
+      obj(await get(`/groups/${P}/hosts/${h}/restoreJobs/${SAMPLE.jobs.ready.id}`)).errorCode,
+      'CONFIG_RESTORE_JOB_NOT_FOUND',
+    );
   });
 
   it('answers Ops Manager error bodies for bad IDs, names, and forbidden groups', async () => {
     const cases: [string, number, string][] = [
       [`/groups/${P}/clusters/${ORDERS}/restoreJobs/65e0f1a2b3c4d5e6f7a8ffff`, 404, 'RESTORE_JOB_NOT_FOUND'],
       [`/groups/${P}/clusters/${ORDERS}/restoreJobs/not-an-id`, 404, 'INVALID_JOB_ID'],
-      [`/groups/${P}/clusters/${SAMPLE.clusters.catalog.id}/restoreJobs/${SAMPLE.jobs.ready.id}`, 404, 'RESTORE_JOB_NOT_FOUND'],
+      [
+        `/groups/${P}/clusters/${SAMPLE.clusters.catalog.id}/restoreJobs/${SAMPLE.jobs.ready.id}`,
+        404,
+        'RESTORE_JOB_NOT_FOUND',
+      ],
       [`/groups/${P}/clusters/rs-orders/restoreJobs`, 404, 'INVALID_CLUSTER_ID'],
       [`/groups/${P}/clusters/60a1b2c3d4e5f60718290000`, 404, 'CLUSTER_NOT_FOUND'],
       [`/groups/5f2b3c4d5e6f708192a30000`, 404, 'GROUP_NOT_FOUND'],
       [`/groups/${SAMPLE.groups.notInGroup.id}/clusters`, 401, 'NOT_IN_GROUP'],
-      [`/groups/${SAMPLE.groups.restricted.id}/clusters/${SAMPLE.clusters.restricted.id}/restoreJobs`, 403, 'IP_ADDRESS_NOT_ON_WHITELIST'],
+      [
+        `/groups/${SAMPLE.groups.restricted.id}/clusters/${SAMPLE.clusters.restricted.id}/restoreJobs`,
+        403,
+        'IP_ADDRESS_NOT_ON_WHITELIST',
+      ],
     ];
     for (const [path, status, code] of cases) {
       const res = await get(path);
@@ -197,9 +235,12 @@ describe('simulator: Ops Manager API', () => {
       assert.equal(typeof body.detail, 'string');
       assert.equal(typeof body.reason, 'string');
       assert.ok(Array.isArray(body.parameters));
-      if (status === 401) assert.equal(res.headers['www-authenticate'], undefined, 'an authenticated 401 is not a challenge');
+      if (status === 401)
+        assert.equal(res.headers['www-authenticate'], undefined, 'an authenticated 401 is not a challenge');
     }
-    const empty = obj(await get(`/groups/${SAMPLE.groups.staging.id}/clusters/${SAMPLE.clusters.stagingEmpty.id}/restoreJobs`));
+    const empty = obj(
+      await get(`/groups/${SAMPLE.groups.staging.id}/clusters/${SAMPLE.clusters.stagingEmpty.id}/restoreJobs`),
+    );
     assert.deepEqual([empty.results, empty.totalCount], [[], 0]);
     assert.deepEqual(obj(await get(`/groups/${SAMPLE.groups.sandbox.id}/clusters`)).results, []);
   });
@@ -236,7 +277,10 @@ describe('simulator: Ops Manager API', () => {
 
   it('creates a restore job by POST, answering a list with the new IN_PROGRESS job', async () => {
     const url = `${sim.apiUrl}/groups/${P}/clusters/${ORDERS}/restoreJobs`;
-    const body = JSON.stringify({ snapshotId: SAMPLE.snapshotId(2), delivery: { methodName: 'HTTP', maxDownloads: 2, expirationHours: 6 } });
+    const body = JSON.stringify({
+      snapshotId: SAMPLE.snapshotId(2),
+      delivery: { methodName: 'HTTP', maxDownloads: 2, expirationHours: 6 },
+    });
     const res = await client.request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     assert.equal(res.status, 200);
     const list = obj(res);
@@ -253,7 +297,10 @@ describe('simulator: Ops Manager API', () => {
     };
     await bad('{not json', 'INVALID_JSON');
     await bad('{"delivery":{"methodName":"HTTP"}}', 'MISSING_ATTRIBUTE');
-    await bad(`{"snapshotId":"${SAMPLE.snapshotId(2)}","delivery":{"methodName":"CARRIER_PIGEON"}}`, 'INVALID_ATTRIBUTE');
+    await bad(
+      `{"snapshotId":"${SAMPLE.snapshotId(2)}","delivery":{"methodName":"CARRIER_PIGEON"}}`,
+      'INVALID_ATTRIBUTE',
+    );
     const del = await client.request(`${url}/${String(job.id)}`, { method: 'DELETE' });
     assert.equal(del.status, 405);
   });
@@ -310,7 +357,11 @@ describe('simulator: bulk data for benchmarks', () => {
       const second = obj(await c.request(link(first, 'next') ?? ''));
       assert.equal(results(second).length, 100);
       assert.equal(link(second, 'next'), undefined);
-      const jobs = obj(await c.request(`${sim.apiUrl}/groups/${BULK.groupId(150)}/clusters/${BULK.clusterId(150, 24, shape)}/restoreJobs`));
+      const jobs = obj(
+        await c.request(
+          `${sim.apiUrl}/groups/${BULK.groupId(150)}/clusters/${BULK.clusterId(150, 24, shape)}/restoreJobs`,
+        ),
+      );
       assert.equal(jobs.totalCount, 20);
     } finally {
       await sim.close();

@@ -23,7 +23,11 @@ function readTar(tar: Buffer): TarMember[] {
   while (off + 512 <= tar.length) {
     const h = tar.subarray(off, off + 512);
     if (h.every((b) => b === 0)) break;
-    const field = (start: number, len: number): string => h.subarray(start, start + len).toString('latin1').replace(/\0.*$/s, '');
+    const field = (start: number, len: number): string =>
+      h
+        .subarray(start, start + len)
+        .toString('latin1')
+        .replace(/\0.*$/s, '');
     let sum = 0;
     for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i];
     assert.equal(parseInt(field(148, 8).trim(), 8), sum, 'tar header checksum');
@@ -40,7 +44,9 @@ const sha1 = (b: Buffer): string => crypto.createHash('sha1').update(b).digest('
 describe('simulator: backup host and archives', () => {
   let sim: Simulator;
   let api: RawDigestClient;
-  const jobJson = async (id: string): Promise<{ delivery: Record<string, unknown>; hashes?: unknown; statusName: string }> => {
+  const jobJson = async (
+    id: string,
+  ): Promise<{ delivery: Record<string, unknown>; hashes?: unknown; statusName: string }> => {
     const res = await api.request(sim.jobUrl(id));
     assert.equal(res.status, 200);
     return JSON.parse(res.text) as { delivery: Record<string, unknown>; hashes?: unknown; statusName: string };
@@ -170,7 +176,10 @@ describe('simulator: backup host and archives', () => {
 describe('simulator: archive generation', () => {
   it('is deterministic per size and cached with its SHA-1 beside it', async function () {
     this.timeout(60_000);
-    const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'sim-archive-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'sim-archive-b-'))];
+    const dirs = [
+      fs.mkdtempSync(path.join(os.tmpdir(), 'sim-archive-a-')),
+      fs.mkdtempSync(path.join(os.tmpdir(), 'sim-archive-b-')),
+    ];
     try {
       const size = archiveBytesFor(3);
       const [a, b] = await Promise.all(dirs.map((d) => ensureArchive(size, d)));
@@ -178,7 +187,11 @@ describe('simulator: archive generation', () => {
       assert.equal(a.sizeBytes, b.sizeBytes);
       assert.equal(sha1(fs.readFileSync(a.path)), a.sha1);
       assert.ok(fs.existsSync(`${a.path}.json`));
-      assert.deepEqual(fs.readdirSync(dirs[0]).filter((f) => f.endsWith('.tmp')), [], 'no temporary files left');
+      assert.deepEqual(
+        fs.readdirSync(dirs[0]).filter((f) => f.endsWith('.tmp')),
+        [],
+        'no temporary files left',
+      );
       // A second call in the same process returns the same info without regenerating.
       const again = await ensureArchive(size, dirs[0]);
       assert.deepEqual(again, a);

@@ -22,13 +22,19 @@ async function curlAvailable(): Promise<boolean> {
   if (curlVersion === undefined) {
     const r = await curl(['--version']);
     curlVersion = r.code === 0 ? r.stdout.split('\n')[0] : '';
-    if (!curlVersion) console.warn('\n  !!! curl is not installed: the curl --digest interoperability tests are SKIPPED !!!\n');
+    if (!curlVersion)
+      console.warn('\n  !!! curl is not installed: the curl --digest interoperability tests are SKIPPED !!!\n');
   }
   return curlVersion !== '';
 }
 
 /** curl --digest GET; the last output line is the HTTP status. */
-async function curlDigest(sim: Simulator, url: string, extra: string[] = [], key = sim.key): Promise<{ status: number; body: string }> {
+async function curlDigest(
+  sim: Simulator,
+  url: string,
+  extra: string[] = [],
+  key = sim.key,
+): Promise<{ status: number; body: string }> {
   const r = await curl(['-s', '--digest', '-u', `${sim.user}:${key}`, '-w', '\n%{http_code}', ...extra, url]);
   assert.equal(r.code, 0, `curl failed: ${r.stderr}`);
   const i = r.stdout.lastIndexOf('\n');
@@ -52,10 +58,17 @@ describe('simulator: digest authentication', () => {
     assert.equal(res.status, 401);
     const header = res.headers['www-authenticate'];
     assert.equal(typeof header, 'string');
-    assert.match(String(header), /^Digest realm="MMS Public API", domain="", nonce="[A-Za-z0-9+/]+={1,2}", algorithm=MD5, qop="auth", stale=false$/);
+    assert.match(
+      String(header),
+      /^Digest realm="MMS Public API", domain="", nonce="[A-Za-z0-9+/]+={1,2}", algorithm=MD5, qop="auth", stale=false$/,
+    );
     const nonce = parseChallenges(header)[0].nonce;
     assert.ok(nonce.includes('+') && nonce.includes('/') && nonce.endsWith('='), nonce);
-    assert.deepEqual(JSON.parse(res.text), { reason: 'Unauthorized', error: 401, detail: 'You are not authorized for this resource.' });
+    assert.deepEqual(JSON.parse(res.text), {
+      reason: 'Unauthorized',
+      error: 401,
+      detail: 'You are not authorized for this resource.',
+    });
     assert.equal(s.summary().api401, 1);
   });
 
@@ -87,7 +100,9 @@ describe('simulator: digest authentication', () => {
     const uri = new URL(url).pathname;
     const c = parseChallenges((await rawRequest(url)).headers['www-authenticate'])[0];
     const get = (nc: number): Promise<number> =>
-      rawRequest(url, { headers: { Authorization: digestAuthorization(c, s.user, s.key, 'GET', uri, nc) } }).then((r) => r.status);
+      rawRequest(url, { headers: { Authorization: digestAuthorization(c, s.user, s.key, 'GET', uri, nc) } }).then(
+        (r) => r.status,
+      );
     assert.equal(await get(3), 200);
     assert.equal(await get(1), 200, 'an older, unused nc (a concurrent request that arrived late) is fine');
     assert.equal(await get(3), 401, 'the same nc twice is a replay');
@@ -99,7 +114,11 @@ describe('simulator: digest authentication', () => {
     const s = await sim();
     const res = await new RawDigestClient(s.user, 'wrong-key').request(s.jobUrl(JOB.id));
     assert.equal(res.status, 401);
-    assert.deepEqual(JSON.parse(res.text), { reason: 'Unauthorized', error: 401, detail: 'You are not authorized for this resource.' });
+    assert.deepEqual(JSON.parse(res.text), {
+      reason: 'Unauthorized',
+      error: 401,
+      detail: 'You are not authorized for this resource.',
+    });
     assert.equal(parseChallenges(res.headers['www-authenticate'])[0].stale, 'false');
     assert.equal(s.log.at(-1)?.digest, 'bad-credentials');
     const wrongUser = await new RawDigestClient('someone-else', s.key).request(s.jobUrl(JOB.id));
@@ -133,7 +152,9 @@ describe('simulator: digest authentication', () => {
     for (const challengeStyle of ['headers', 'combined'] as const) {
       const s = await sim({ algorithm: 'SHA-256,MD5', challengeStyle });
       const url = s.jobUrl(JOB.id);
-      const raw = (await rawRequest(url)).rawHeaders.filter(([k]) => k.toLowerCase() === 'www-authenticate').map(([, v]) => v);
+      const raw = (await rawRequest(url)).rawHeaders
+        .filter(([k]) => k.toLowerCase() === 'www-authenticate')
+        .map(([, v]) => v);
       if (challengeStyle === 'headers') {
         assert.equal(raw.length, 2, `two WWW-Authenticate headers expected, got ${JSON.stringify(raw)}`);
       } else {
@@ -178,8 +199,16 @@ describe('simulator: digest authentication', () => {
   it('treats a correct answer to a nonce it never issued as stale, not as bad credentials', async () => {
     const s = await sim();
     const url = s.jobUrl(JOB.id);
-    const forged = { algorithm: 'MD5', realm: 'MMS Public API', nonce: 'bm90LWlzc3VlZC1oZXJl', qop: 'auth', params: {} };
-    const res = await rawRequest(url, { headers: { Authorization: digestAuthorization(forged, s.user, s.key, 'GET', new URL(url).pathname, 1) } });
+    const forged = {
+      algorithm: 'MD5',
+      realm: 'MMS Public API',
+      nonce: 'bm90LWlzc3VlZC1oZXJl',
+      qop: 'auth',
+      params: {},
+    };
+    const res = await rawRequest(url, {
+      headers: { Authorization: digestAuthorization(forged, s.user, s.key, 'GET', new URL(url).pathname, 1) },
+    });
     assert.equal(res.status, 401);
     assert.equal(parseChallenges(res.headers['www-authenticate'])[0].stale, 'true');
   });
@@ -209,7 +238,11 @@ describe('simulator: digest authentication', () => {
     });
 
     it('curl --digest copes with "SHA-256,MD5" in both styles and without qop', async () => {
-      for (const options of [{ algorithm: 'SHA-256,MD5' }, { algorithm: 'SHA-256,MD5', challengeStyle: 'combined' as const }, { qop: false }]) {
+      for (const options of [
+        { algorithm: 'SHA-256,MD5' },
+        { algorithm: 'SHA-256,MD5', challengeStyle: 'combined' as const },
+        { qop: false },
+      ]) {
         const s = await sim(options);
         const r = await curlDigest(s, s.jobUrl(JOB.id));
         assert.equal(r.status, 200, `${JSON.stringify(options)}: ${r.body}`);

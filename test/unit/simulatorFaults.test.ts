@@ -24,7 +24,12 @@ describe('simulator: fault injection', () => {
     for (let i = 0; i < 2; i++) {
       const res = await getJob();
       assert.equal(res.status, 500);
-      assert.deepEqual(JSON.parse(res.text), { detail: 'Unexpected error.', error: 500, errorCode: 'UNEXPECTED_ERROR', reason: 'Internal Server Error' });
+      assert.deepEqual(JSON.parse(res.text), {
+        detail: 'Unexpected error.',
+        error: 500,
+        errorCode: 'UNEXPECTED_ERROR',
+        reason: 'Internal Server Error',
+      });
     }
     assert.equal((await getJob()).status, 200);
     assert.equal(fault.hits, 2);
@@ -140,7 +145,14 @@ describe('simulator: global latency and the request log', () => {
       assert.equal(res.status, 200);
       assert.ok(Date.now() - t0 >= 115, `two round trips of 60 ms took ${Date.now() - t0} ms`);
       await rawRequest(sim.deliveryUrl(JOB.id) ?? '', { method: 'HEAD' });
-      assert.deepEqual(sim.summary(), { requests: 3, api: 2, backup: 1, api401: 1, apiAuthorized: 1, backupAuthorized: 0 });
+      assert.deepEqual(sim.summary(), {
+        requests: 3,
+        api: 2,
+        backup: 1,
+        api401: 1,
+        apiAuthorized: 1,
+        backupAuthorized: 0,
+      });
       assert.deepEqual(
         sim.log.map((e) => e.port),
         ['api', 'api', 'backup'],

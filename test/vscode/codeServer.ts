@@ -36,7 +36,9 @@ export function ensureCodeServer(): void {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (result.status !== 0 || !fs.existsSync(entry)) {
-    throw new Error(`scripts/setup-vscode.sh failed (exit ${result.status ?? result.signal}); code-server is not installed`);
+    throw new Error(
+      `scripts/setup-vscode.sh failed (exit ${result.status ?? result.signal}); code-server is not installed`,
+    );
   }
 }
 
@@ -99,10 +101,22 @@ export interface CodeServer {
 }
 
 /** Runs `code-server` with its own arguments (e.g. `--install-extension x.vsix`) and waits for it to finish. */
-export function runCodeServerCli(args: string[], options: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv }): string {
+export function runCodeServerCli(
+  args: string[],
+  options: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
+): string {
   const result = spawnSync(
     codeServerNode(),
-    [entry, '--config', '/dev/null', '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, ...args],
+    [
+      entry,
+      '--config',
+      '/dev/null',
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
+      ...args,
+    ],
     { env: options.env, encoding: 'utf8', timeout: 120_000 },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
@@ -115,15 +129,20 @@ export function runCodeServerCli(args: string[], options: { userDataDir: string;
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const args = [
     entry,
-    '--config', '/dev/null', // otherwise it writes ~/.config/code-server/config.yaml
-    '--bind-addr', '127.0.0.1:0', // a free port, chosen by the OS and printed below
-    '--auth', 'none',
+    '--config',
+    '/dev/null', // otherwise it writes ~/.config/code-server/config.yaml
+    '--bind-addr',
+    '127.0.0.1:0', // a free port, chosen by the OS and printed below
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust', // without it the folder opens in Restricted Mode and contributions never appear
     '--disable-getting-started-override',
-    '--user-data-dir', options.userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
     ...(options.args ?? []),
     ...(options.folder ? [options.folder] : []),
   ];

@@ -80,7 +80,9 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const testsPath = args.extensionTestsPath;
   if (args.extensionDevelopmentPaths.length === 0 || !testsPath) {
-    console.error('usage: code-server-shim.sh --extensionDevelopmentPath=DIR --extensionTestsPath=PATH [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]');
+    console.error(
+      'usage: code-server-shim.sh --extensionDevelopmentPath=DIR --extensionTestsPath=PATH [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]',
+    );
     return 2;
   }
   const timeoutSeconds = Number(process.env[TIMEOUT_ENV] ?? 600);
@@ -114,7 +116,10 @@ async function main(): Promise<number> {
       resolve(code);
     };
   });
-  const timer = setTimeout(() => finish(1, `timed out after ${timeoutSeconds} s; stopping VS Code`), timeoutSeconds * 1000);
+  const timer = setTimeout(
+    () => finish(1, `timed out after ${timeoutSeconds} s; stopping VS Code`),
+    timeoutSeconds * 1000,
+  );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => finish(signal === 'SIGINT' ? 130 : 143, `${signal} received; stopping VS Code`));
   }
@@ -147,7 +152,9 @@ async function main(): Promise<number> {
       args: ['--vscode-option', 'enable-smoke-test-driver'],
     });
     const running = server;
-    void running.exited.then((how) => finish(1, `code-server exited (${how}) before the tests finished:\n${running.output().slice(-3000)}`));
+    void running.exited.then((how) =>
+      finish(1, `code-server exited (${how}) before the tests finished:\n${running.output().slice(-3000)}`),
+    );
 
     browser = await launchChromium(dir('chromium'), env);
     const page = browser.pages()[0] ?? (await browser.newPage());

@@ -30,7 +30,10 @@ let downloadRunning = false;
 
 function byId(id: string): HTMLElement | undefined;
 function byId<T extends HTMLElement>(id: string, type: { new (): T; prototype: T }): T | undefined;
-function byId(id: string, type: { new (): HTMLElement; prototype: HTMLElement } = HTMLElement): HTMLElement | undefined {
+function byId(
+  id: string,
+  type: { new (): HTMLElement; prototype: HTMLElement } = HTMLElement,
+): HTMLElement | undefined {
   const element = document.getElementById(id);
   return element instanceof type ? element : undefined;
 }
@@ -39,7 +42,10 @@ function saveRef(ref: JobRef): void {
   vscode.setState({ ref });
 }
 
-function request(message: { type: 'refresh' } | { type: 'copy'; text: string; label: string }, onReply: (ok: boolean, message?: string) => void): void {
+function request(
+  message: { type: 'refresh' } | { type: 'copy'; text: string; label: string },
+  onReply: (ok: boolean, message?: string) => void,
+): void {
   const requestId = nextRequestId++;
   pending.set(requestId, onReply);
   vscode.postMessage({ ...message, requestId });
@@ -80,7 +86,8 @@ function showJob(headerHtml: string, bodyHtml: string): void {
   const header = byId('job-header');
   const body = byId('job-body');
   // Keep keyboard focus on the same control across a re-render (the watch re-renders while someone tabs).
-  const focusedAction = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.action : undefined;
+  const focusedAction =
+    document.activeElement instanceof HTMLElement ? document.activeElement.dataset.action : undefined;
   const openDetails = body?.querySelector<HTMLDetailsElement>('details#section-raw')?.open ?? false;
   if (header) {
     header.innerHTML = headerHtml;
@@ -129,7 +136,8 @@ const STATE_ICONS: Record<DownloadStateKind, string> = {
   cancelled: 'codicon-circle-slash',
 };
 
-function showDownloadStatus(): { status: HTMLElement; bar: HTMLProgressElement; text: HTMLElement; icon: HTMLElement } | undefined {
+function showDownloadStatus():
+  { status: HTMLElement; bar: HTMLProgressElement; text: HTMLElement; icon: HTMLElement } | undefined {
   const status = byId('download-status');
   const bar = byId('download-progress', HTMLProgressElement);
   const text = byId('download-text');

@@ -68,7 +68,10 @@ export class ClusterNode extends LoadingNode {
       [vscode.l10n.t('Type'), cluster?.typeName],
       [vscode.l10n.t('Replica set'), cluster?.replicaSetName],
       [vscode.l10n.t('Last heartbeat'), cluster?.lastHeartbeat],
-      [vscode.l10n.t('Shards and config servers'), this.info.members.length > 0 ? String(this.info.members.length) : undefined],
+      [
+        vscode.l10n.t('Shards and config servers'),
+        this.info.members.length > 0 ? String(this.info.members.length) : undefined,
+      ],
     ]);
     return item;
   }
@@ -96,7 +99,10 @@ export class ClusterMembersNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Shards and config servers'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      vscode.l10n.t('Shards and config servers'),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.contextValue = 'clusterMembers';
     item.description = String(this.members.length);

@@ -57,13 +57,16 @@ export class GroupNode extends LoadingNode {
     const configured = this.info.clusters;
     if (configured !== undefined) {
       if (configured.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No clusters configured'))];
-      return configured.map((cluster) => new ClusterNode(this, this.ctx, { id: cluster.id, name: cluster.name, members: [] }));
+      return configured.map(
+        (cluster) => new ClusterNode(this, this.ctx, { id: cluster.id, name: cluster.name, members: [] }),
+      );
     }
     const client = await this.ctx.clients.get(this.server);
     const entries = groupClusters(await client.listClusters(this.groupId));
     if (entries.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No clusters in this group'))];
     return entries.map(
-      (entry) => new ClusterNode(this, this.ctx, { id: entry.cluster.id, cluster: entry.cluster, members: entry.members }),
+      (entry) =>
+        new ClusterNode(this, this.ctx, { id: entry.cluster.id, cluster: entry.cluster, members: entry.members }),
     );
   }
 }

@@ -42,11 +42,15 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     item.id = this.id;
     item.description = jobDescription(job);
     item.iconPath = jobIcon(job);
-    item.contextValue = job.delivery?.statusName === 'READY' && job.delivery.methodName === 'HTTP' ? 'restoreJob ready' : 'restoreJob';
+    item.contextValue =
+      job.delivery?.statusName === 'READY' && job.delivery.methodName === 'HTTP' ? 'restoreJob ready' : 'restoreJob';
     item.tooltip = fieldsTooltip(vscode.l10n.t('Restore job {0}', job.id), [
       [vscode.l10n.t('Created'), created === undefined ? undefined : `${created} (${job.created})`],
       [vscode.l10n.t('Status'), job.statusName],
-      [vscode.l10n.t('Delivery'), [job.delivery?.methodName, job.delivery?.statusName].filter((s) => s !== undefined).join(' · ')],
+      [
+        vscode.l10n.t('Delivery'),
+        [job.delivery?.methodName, job.delivery?.statusName].filter((s) => s !== undefined).join(' · '),
+      ],
       [vscode.l10n.t('Expires'), job.delivery?.expires],
       [vscode.l10n.t('Job ID'), job.id],
       [vscode.l10n.t('Cluster ID'), job.clusterId ?? this.clusterId],

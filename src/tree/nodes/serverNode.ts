@@ -52,7 +52,9 @@ export class ServerNode extends LoadingNode {
     const configured = this.config.groups;
     if (configured !== undefined) {
       if (configured.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No groups configured'))];
-      return configured.map((group) => new GroupNode(this, this.ctx, { id: group.id, name: group.name, clusters: group.clusters }));
+      return configured.map(
+        (group) => new GroupNode(this, this.ctx, { id: group.id, name: group.name, clusters: group.clusters }),
+      );
     }
     const client = await this.ctx.clients.get(this.server);
     const groups = await client.listGroups();
@@ -61,7 +63,10 @@ export class ServerNode extends LoadingNode {
     }
     return groups
       .map((group) => new GroupNode(this, this.ctx, { id: group.id, group }))
-      .sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || a.groupId.localeCompare(b.groupId));
+      .sort(
+        (a, b) =>
+          a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || a.groupId.localeCompare(b.groupId),
+      );
   }
 }
 
@@ -82,7 +87,9 @@ export class InvalidServerNode extends TreeNode {
     item.id = this.id;
     item.contextValue = 'invalidServer';
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    item.tooltip = new vscode.MarkdownString(this.entry.problems.map((problem) => `- ${escapeMarkdown(problem)}`).join('\n'));
+    item.tooltip = new vscode.MarkdownString(
+      this.entry.problems.map((problem) => `- ${escapeMarkdown(problem)}`).join('\n'),
+    );
     const action = openSettingsAction();
     item.command = { command: action.command, title: action.label, arguments: action.args };
     return item;

@@ -44,12 +44,18 @@ export function defineApiKeyTests(session: () => UiSession): void {
     await s.wb.reset();
     await s.wb.openView();
     await s.wb.expand(serverItem(s));
-    await s.wb.treeItem(/^Set API Key…/).first().click();
+    await s.wb
+      .treeItem(/^Set API Key…/)
+      .first()
+      .click();
     await s.wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
     await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
     await s.wb.expand(serverItem(s));
     for (const group of [SAMPLE.groups.production, SAMPLE.groups.staging, SAMPLE.groups.sandbox]) {
-      await expectVisible(s.wb.treeItem(new RegExp(`^${escapeRegExp(group.name)} ${group.id}`)), `group ${group.name} with its ID`);
+      await expectVisible(
+        s.wb.treeItem(new RegExp(`^${escapeRegExp(group.name)} ${group.id}`)),
+        `group ${group.name} with its ID`,
+      );
     }
     await expectText(s.wb.treeItem(serverItem(s)).first().locator('.label-description'), new URL(s.sim.baseUrl).host);
     const settings = fs.readFileSync(path.join(s.wb.userDataDir, 'User', 'settings.json'), 'utf8');

@@ -16,7 +16,7 @@ function urlFileName(url: string): string {
 }
 
 export function defineDownloadTests(session: () => UiSession, options: { progressAndCancel: boolean }): void {
-  it('Download in the panel saves the archive with the simulator\'s SHA-1 and the panel says it was verified', async () => {
+  it("Download in the panel saves the archive with the simulator's SHA-1 and the panel says it was verified", async () => {
     const s = session();
     await s.wb.reset();
     const job = await servedJob(s.sim, SAMPLE.jobs.ready.id);
@@ -31,14 +31,21 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
     const status = s.wb.panel.locator('#download-status[data-state="verified"]');
     await expectVisible(status, 'the panel\'s "verified" download status', WAIT.ui * 2);
     await expectText(status.locator('#download-text'), `Saved to ${target}. SHA-1 verified.`);
-    await expectVisible(s.wb.toast(`SHA-1 verified: ${archive.sha1}`), `a notification "Saved … SHA-1 verified: ${archive.sha1}"`);
+    await expectVisible(
+      s.wb.toast(`SHA-1 verified: ${archive.sha1}`),
+      `a notification "Saved … SHA-1 verified: ${archive.sha1}"`,
+    );
 
-    assert.deepEqual(fs.readdirSync(s.downloadDir), [path.basename(target)], 'only the archive is in the folder (no temporary file left)');
+    assert.deepEqual(
+      fs.readdirSync(s.downloadDir),
+      [path.basename(target)],
+      'only the archive is in the folder (no temporary file left)',
+    );
     assert.equal(fs.statSync(target).size, archive.sizeBytes, 'the whole archive was written');
-    assert.equal(sha1File(target), archive.sha1, 'the file on disk has the simulator\'s SHA-1');
+    assert.equal(sha1File(target), archive.sha1, "the file on disk has the simulator's SHA-1");
   });
 
-  it('an EXPIRED job\'s Download button is disabled and says why', async () => {
+  it("an EXPIRED job's Download button is disabled and says why", async () => {
     const s = session();
     await s.wb.reset();
     const job = await servedJob(s.sim, SAMPLE.jobs.expired.id);
@@ -48,7 +55,10 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
     const panel = s.wb.panel;
     await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'EXPIRED');
     assert.equal(await panel.locator('#download-button').isDisabled(), true, 'Download is disabled');
-    await expectText(panel.locator('#download-note'), new RegExp(`^The download link expired on ${job.delivery.expires.slice(0, 10)} .*UTC\\. Start a new restore job`));
+    await expectText(
+      panel.locator('#download-note'),
+      new RegExp(`^The download link expired on ${job.delivery.expires.slice(0, 10)} .*UTC\\. Start a new restore job`),
+    );
     assert.equal(await panel.locator('#download-note').getAttribute('data-blocker'), 'EXPIRED');
   });
 
@@ -62,19 +72,30 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
     const archive = await s.sim.archive();
     const before = fs.readdirSync(s.downloadDir).sort();
     // The backup host sends 40 % of the archive and then nothing more, so the transfer stays in progress.
-    const fault = s.sim.faults.add({ port: 'backup', route: job.id, stallAfterBytes: Math.floor(archive.sizeBytes * 0.4), times: 1 });
+    const fault = s.sim.faults.add({
+      port: 'backup',
+      route: job.id,
+      stallAfterBytes: Math.floor(archive.sizeBytes * 0.4),
+      times: 1,
+    });
     try {
       await openJobFromTree(s, job.id);
       await s.wb.panel.locator('#download-button').click();
 
-      const toast = s.wb.toast(new RegExp(`Downloading ${urlFileName(job.delivery.url).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      const toast = s.wb.toast(
+        new RegExp(`Downloading ${urlFileName(job.delivery.url).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
       await expectVisible(toast, 'the "Downloading …" progress notification');
       // The stall point: both the notification and the panel show the 40 % that arrived.
       await expectText(toast.locator('.notification-list-item-message'), / of .*\((3[5-9]|40)%\)/);
       const panelStatus = s.wb.panel.locator('#download-status[data-state="running"]');
-      await expectVisible(panelStatus, 'the panel\'s running download status');
+      await expectVisible(panelStatus, "the panel's running download status");
       await expectText(panelStatus.locator('#download-text'), / of .*\((3[5-9]|40)%\)/);
-      assert.equal(await s.wb.panel.locator('#download-button').isDisabled(), true, 'Download is disabled while it runs');
+      assert.equal(
+        await s.wb.panel.locator('#download-button').isDisabled(),
+        true,
+        'Download is disabled while it runs',
+      );
       await readmeShot(s, 'download');
       await s.wb.screenshot('download in progress');
 

@@ -8,7 +8,7 @@ import type { UiSession } from '../session';
 import { waitUntil, WAIT } from '../workbench';
 
 export function defineLookupTests(session: () => UiSession): void {
-  it('Fetch Restore Job by ID shows the job\'s ID, status, snapshot, delivery URL and expiry as Ops Manager serves them', async () => {
+  it("Fetch Restore Job by ID shows the job's ID, status, snapshot, delivery URL and expiry as Ops Manager serves them", async () => {
     const s = session();
     await s.wb.reset();
     const served = await servedJob(s.sim, SAMPLE.jobs.ready.id);
@@ -21,10 +21,19 @@ export function defineLookupTests(session: () => UiSession): void {
     await expectText(panel.locator('[data-field="statusName"] .badge'), served.statusName);
     await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), served.delivery.statusName);
     await expectText(panel.locator('[data-field="snapshotId"] dd .mono'), served.snapshotId);
-    assert.ok(served.delivery.url !== undefined && served.delivery.expires !== undefined, 'the READY job has a URL and an expiry');
+    assert.ok(
+      served.delivery.url !== undefined && served.delivery.expires !== undefined,
+      'the READY job has a URL and an expiry',
+    );
     await expectText(panel.locator('[data-field="delivery.url"] dd .url'), served.delivery.url);
-    await expectText(panel.locator('[data-field="delivery.expires"] dd time').first(), panelUtc(served.delivery.expires));
-    await expectText(panel.locator('[data-field="delivery.expires"] dd time[data-relative]'), /^(in \d+ (minutes|hours|days)|tomorrow)$/);
+    await expectText(
+      panel.locator('[data-field="delivery.expires"] dd time').first(),
+      panelUtc(served.delivery.expires),
+    );
+    await expectText(
+      panel.locator('[data-field="delivery.expires"] dd time[data-relative]'),
+      /^(in \d+ (minutes|hours|days)|tomorrow)$/,
+    );
     await expectText(panel.locator('#download-note'), /^Ready to download as .+\.tar\.gz\.$/);
     assert.equal(await panel.locator('#download-button').isEnabled(), true, 'Download is enabled for a READY job');
   });
@@ -58,8 +67,14 @@ export function defineLookupTests(session: () => UiSession): void {
     assert.equal(s.sim.job(unknown), undefined);
     await startPaletteLookup(s);
     await s.wb.answerInput('Fetch Restore Job by ID', unknown);
-    await expectVisible(s.wb.toast(`No restore job with ID ${unknown} exists`), 'an error notification with Ops Manager\'s "No restore job with ID … exists."');
-    await expectVisible(s.wb.toast(`No restore job with ID ${unknown} exists`).locator('.monaco-button', { hasText: 'Show Log' }), 'its "Show Log" button');
+    await expectVisible(
+      s.wb.toast(`No restore job with ID ${unknown} exists`),
+      'an error notification with Ops Manager\'s "No restore job with ID … exists."',
+    );
+    await expectVisible(
+      s.wb.toast(`No restore job with ID ${unknown} exists`).locator('.monaco-button', { hasText: 'Show Log' }),
+      'its "Show Log" button',
+    );
     assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
   });
 }

@@ -20,7 +20,7 @@ const STATUS_WORDS: Array<[string, string]> = [
 ];
 
 export function defineSidebarTests(session: () => UiSession): void {
-  it('the sidebar lists a cluster\'s restore jobs newest first with their statuses, and a click opens the job\'s panel', async () => {
+  it("the sidebar lists a cluster's restore jobs newest first with their statuses, and a click opens the job's panel", async () => {
     const s = session();
     await s.wb.reset();
     await expandOrders(s);
@@ -35,7 +35,9 @@ export function defineSidebarTests(session: () => UiSession): void {
     await waitUntil(async () => {
       shown = (await rows.allTextContents()).map((t) => t.trim());
       return shown.length === expected.length;
-    }, `${expected.length} restore job rows`).catch(() => assert.fail(`expected ${expected.length} job rows, saw ${shown.length}: ${shown.join(' | ')}`));
+    }, `${expected.length} restore job rows`).catch(() =>
+      assert.fail(`expected ${expected.length} job rows, saw ${shown.length}: ${shown.join(' | ')}`),
+    );
     assert.deepEqual(shown, expected, 'the jobs are listed newest first, labelled with their created time');
 
     for (const [jobId, words] of STATUS_WORDS) {

@@ -21,7 +21,11 @@ export function defineWatchTests(session: () => UiSession): void {
     await openJobFromTree(s, job.id);
     const panel = s.wb.panel;
     await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'IN_PROGRESS');
-    assert.equal(await panel.locator('#download-button').isDisabled(), true, 'Download is disabled while the archive is prepared');
+    assert.equal(
+      await panel.locator('#download-button').isDisabled(),
+      true,
+      'Download is disabled while the archive is prepared',
+    );
     await expectText(panel.locator('#download-note'), /still being prepared/);
     await expectText(panel.locator('.watching'), 'Checking every 2 s while the job is in progress');
     await s.wb.screenshot('job in progress being watched');
@@ -30,7 +34,10 @@ export function defineWatchTests(session: () => UiSession): void {
     await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'READY', WAIT.ui * 2);
     await expectText(panel.locator('[data-field="statusName"] .badge'), 'FINISHED');
     await waitEnabled(s);
-    await expectVisible(s.wb.toast(`Restore job ${job.id.slice(0, 8)}… is ready to download.`), 'the "ready to download" notification');
+    await expectVisible(
+      s.wb.toast(`Restore job ${job.id.slice(0, 8)}… is ready to download.`),
+      'the "ready to download" notification',
+    );
     assert.equal(await panel.locator('.watching').count(), 0, 'the panel no longer says it is checking');
   });
 }

@@ -59,7 +59,10 @@ export function defineWelcomeTests(session: () => UiSession): void {
     s.serverName = ADDED_SERVER;
     const server = await wb.expand(new RegExp(`^${escapeRegExp(ADDED_SERVER)} `));
     await expectText(server.locator('.label-description'), new URL(s.sim.baseUrl).host);
-    await expectVisible(wb.treeItem(new RegExp(`^${SAMPLE.groups.production.name} ${SAMPLE.groups.production.id}`)), 'the Production group');
+    await expectVisible(
+      wb.treeItem(new RegExp(`^${SAMPLE.groups.production.name} ${SAMPLE.groups.production.id}`)),
+      'the Production group',
+    );
 
     const settings = fs.readFileSync(path.join(wb.userDataDir, 'User', 'settings.json'), 'utf8');
     assert.match(settings, new RegExp(escapeRegExp(s.sim.baseUrl)), 'the server is in settings.json');
