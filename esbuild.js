@@ -53,7 +53,7 @@ const common = {
  */
 const separateModules = [
   { source: path.join(root, 'src/opsManager/runtime.ts'), outfile: 'opsManagerRuntime.js' },
-  { source: path.join(root, 'src/opsManager/errors.ts'), outfile: 'opsManagerErrors.js' },
+  { source: path.join(root, 'src/opsManager/common/errors.ts'), outfile: 'opsManagerErrors.js' },
 ];
 
 /** Turns relative imports of a separate module into `require('./<outfile>')`, resolved beside the bundle in dist/. */
@@ -84,7 +84,7 @@ const builds = [
   ...separateModules.map((m) => ({ ...nodeBundle, entryPoints: [m.source], outfile: path.join(dist, m.outfile) })),
 ];
 
-const webviewEntry = path.join(root, 'src/panel/webview/main.ts');
+const webviewEntry = path.join(root, 'src/jobPanel/webview/main.ts');
 if (fs.existsSync(webviewEntry)) {
   builds.push({
     ...common,

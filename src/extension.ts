@@ -1,15 +1,15 @@
 // Composition root: builds the services and registers the view, the commands and the panel. Nothing else.
 // The HTTP stack (client, undici) is not loaded here: the client cache requires it on first use.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { ClientCache } from './config/clients';
-import { fetchJob } from './config/jobs';
-import { ServerRegistry } from './config/registry';
+import { registerCommands } from './core/registerCommands';
+import { ClientCache } from './core/clients';
+import { fetchJob } from './core/jobs';
+import { ServerRegistry } from './core/registry';
 import { registerDownloadCommand } from './download';
-import { createLog } from './log';
-import { registerRestoreJobPanels } from './panel';
-import type { Services } from './services';
-import { RestoreJobsTreeProvider, VIEW_ID } from './tree/provider';
+import { createLog } from './core/log';
+import { registerRestoreJobPanels } from './jobPanel/index';
+import type { Services } from './core/services';
+import { RestoreJobsTreeProvider, VIEW_ID } from './explorer/provider';
 
 /** Returned by activate() for the integration tests only; not an API for other extensions. */
 export interface TestApi {

@@ -2,10 +2,10 @@
 // or `{server, groupId, clusterId|hostId, jobId, destination?, overwrite?}` from a test or another extension.
 // Read field by field, never cast; anything malformed is refused before any request.
 import * as vscode from 'vscode';
-import { booleanField, field, stringField } from '../commands/args';
-import { OpsManagerError } from '../opsManager/errors';
-import { isHostId, isObjectId } from '../opsManager/ids';
-import type { JobRef } from '../services';
+import { booleanField, field, stringField } from '../core/args';
+import { OpsManagerError } from '../opsManager/common/errors';
+import { isHostId, isObjectId } from '../opsManager/api/ids';
+import type { JobRef } from '../core/services';
 
 export interface DownloadArgs {
   ref?: JobRef;

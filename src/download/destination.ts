@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { UserCancelledError } from '../commands/wrapper';
-import { expandHome } from '../config/transport';
-import { OpsManagerError } from '../opsManager/errors';
+import { UserCancelledError } from '../core/wrapper';
+import { expandHome } from '../core/transport';
+import { OpsManagerError } from '../opsManager/common/errors';
 
 export const DOWNLOAD_DIRECTORY_SETTING = 'downloadDirectory';
 const LAST_FOLDER_KEY = 'opsManager.lastDownloadFolder';

@@ -3,16 +3,16 @@
 // Errors are thrown as OpsManagerError for the command wrapper to show; the result is returned for callers.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { UserCancelledError } from '../commands/wrapper';
-import { transportOptions } from '../config/transport';
-import type { DownloadProgress } from '../opsManager/download';
-import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/downloadable';
-import { isCancellation, OpsManagerError } from '../opsManager/errors';
-import type { RestoreJob } from '../opsManager/model';
-import { sleep } from '../opsManager/sleep';
-import { opsManagerRuntime } from '../runtimeModule';
-import type { DownloadProgress as PanelProgress, DownloadState } from '../panel';
-import type { JobRef, Services } from '../services';
+import { UserCancelledError } from '../core/wrapper';
+import { transportOptions } from '../core/transport';
+import type { DownloadProgress } from '../opsManager/download/download';
+import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/api/downloadable';
+import { isCancellation, OpsManagerError } from '../opsManager/common/errors';
+import type { RestoreJob } from '../opsManager/api/model';
+import { sleep } from '../opsManager/common/sleep';
+import { opsManagerRuntime } from '../core/runtimeModule';
+import type { DownloadProgress as PanelProgress, DownloadState } from '../jobPanel/index';
+import type { JobRef, Services } from '../core/services';
 import { parseDownloadArgs } from './args';
 import {
   configuredFolder,

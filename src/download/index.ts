@@ -1,7 +1,7 @@
 // The download command, wired through the shared command wrapper (silent on cancel, "Show Log" on failure).
 import type * as vscode from 'vscode';
-import { registerCommand } from '../commands/wrapper';
-import type { Services } from '../services';
+import { registerCommand } from '../core/wrapper';
+import type { Services } from '../core/services';
 import { downloadRestoreArchive, type DownloadPanels } from './downloadCommand';
 import { DownloadTracker } from './tracker';
 

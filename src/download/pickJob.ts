@@ -1,11 +1,11 @@
 // From the palette with no arguments: ask for a job the way "Fetch Restore Job by ID…" does (server, group,
 // cluster, ID or a pasted URL), by running that command with the chosen server; it also opens the job's panel.
 import * as vscode from 'vscode';
-import { field, stringField } from '../commands/args';
-import { pickServer } from '../commands/pickServer';
-import { UserCancelledError } from '../commands/wrapper';
-import { isHostId, isObjectId } from '../opsManager/ids';
-import type { JobRef, Services } from '../services';
+import { field, stringField } from '../core/args';
+import { pickServer } from '../core/pickServer';
+import { UserCancelledError } from '../core/wrapper';
+import { isHostId, isObjectId } from '../opsManager/api/ids';
+import type { JobRef, Services } from '../core/services';
 
 export async function pickJobRef(services: Services): Promise<JobRef> {
   const server = await pickServer(services.servers, vscode.l10n.t('Download Restore Archive'));

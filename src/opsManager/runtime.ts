@@ -2,5 +2,5 @@
 // esbuild emits this as its own file, dist/opsManagerRuntime.js, which the extension require()s on first use
 // (src/runtimeModule.ts): parsing undici with the main bundle made activation slow.
 // Only values belong here; the VS Code layer imports the types straight from their modules with `import type`.
-export { OpsManagerClient } from './client';
-export { downloadArchive } from './download';
+export { OpsManagerClient } from './api/client';
+export { downloadArchive } from './download/download';

@@ -5,7 +5,7 @@
 // argv[2]: JSON {mode: 'sequential'|'concurrent'|'tree', baseUrl, user, key, groupId, clusterId, jobId, count}
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
-import { OpsManagerClient } from '../../src/opsManager/client';
+import { OpsManagerClient } from '../../src/opsManager/api/client';
 import { isRecord } from './procs';
 
 interface Job {

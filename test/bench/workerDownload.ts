@@ -4,7 +4,7 @@
 //
 // argv[2]: JSON {url, dest, sha1}
 import { performance } from 'node:perf_hooks';
-import { downloadArchive } from '../../src/opsManager/download';
+import { downloadArchive } from '../../src/opsManager/download/download';
 import { isRecord } from './procs';
 
 async function main(): Promise<void> {

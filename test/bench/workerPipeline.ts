@@ -25,7 +25,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { Agent } from 'undici';
-import { downloadArchive } from '../../src/opsManager/download';
+import { downloadArchive } from '../../src/opsManager/download/download';
 import { isRecord } from './procs';
 
 async function main(): Promise<void> {

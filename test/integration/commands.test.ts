@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
-import { jobIdProblem } from '../../src/commands/fetchRestoreJob';
-import type { RestoreJob } from '../../src/opsManager/model';
+import { jobIdProblem } from '../../src/lookup/fetchRestoreJob';
+import type { RestoreJob } from '../../src/opsManager/api/model';
 import { children, item, labelOf, nodeAt, setApiKey, setServers, waitFor } from './uiSupport';
 
 const G = SAMPLE.groups;

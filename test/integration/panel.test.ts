@@ -3,8 +3,8 @@
 // the watch turning an IN_PROGRESS job into READY, download progress, and the serializer's restore path.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RestoreJobPanels } from '../../src/panel';
-import type { JobRef } from '../../src/services';
+import type { RestoreJobPanels } from '../../src/jobPanel/index';
+import type { JobRef } from '../../src/core/services';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import { setApiKey, setServers, testApi, waitFor } from './uiSupport';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE, V2_BEARER_TOKEN } from '../simulator/sampleData';
-import { addSecret, maskSecrets } from '../../src/log';
+import { addSecret, maskSecrets } from '../../src/core/log';
 import { children, item, labelOf, nodeAt, readLogs, setApiKey, setServers, testApi, waitFor } from './uiSupport';
 
 const G = SAMPLE.groups;

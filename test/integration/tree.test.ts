@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
-import type { TreeNode } from '../../src/tree/nodes/common';
+import type { TreeNode } from '../../src/explorer/nodes/common';
 import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText } from './uiSupport';
 
 const G = SAMPLE.groups;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { TreeNode } from '../../src/tree/nodes/common';
+import type { TreeNode } from '../../src/explorer/nodes/common';
 
 export const EXTENSION_ID = 'opsmanager-tools.ops-manager-restore-jobs';
 

@@ -1,0 +1,161 @@
+// The one "Ops Manager" log channel. Everything written to it goes through a mask first, so an API key, a
+// bearer token or an Authorization header can never reach the log, whoever calls it.
+import * as vscode from 'vscode';
+import { OpsManagerError } from '../opsManager/common/errors';
+import type { RequestLogEntry } from '../opsManager/http/http';
+
+const MASK = '***';
+
+/** Values that must never be shown: API keys read from SecretStorage, download tokens. */
+const knownSecrets = new Set<string>();
+
+/** Registers a secret so every later log line and error message hides it. Short values are ignored (too many false hits). */
+export function addSecret(value: string | undefined): void {
+  if (value !== undefined && value.length >= 6) {
+    knownSecrets.add(value);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Patterns for secrets we do not know by value (a header copied into an error text, a URL with userinfo).
+const SECRET_PATTERNS: Array<[RegExp, string]> = [
+  // Digest credentials: everything after "Digest " once it looks like parameters (username=…, response=…).
+  [/\b(digest\s+)(?=[a-z]+=)[^\r\n]*/gi, `$1${MASK}`],
+  // Authorization / Proxy-Authorization as a header line ("Authorization: …" up to the end of the line)…
+  [/\b((?:proxy-)?authorization\s*:\s*)[^\s"'][^\r\n]*/gi, `$1${MASK}`],
+  // …and as a JSON or JS property ("authorization": "…").
+  [/(\b(?:proxy-)?authorization["']\s*:\s*["'])[^"'\r\n]*/gi, `$1${MASK}`],
+  [/\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${MASK}`],
+  // userinfo in URLs: scheme://user:password@host
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${MASK}@`],
+  // apiKey=…, "apiKey": "…", authValue, password, token fields
+  [
+    /(\b(?:apikey|api_key|privatekey|private_key|password|authvalue|token)["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi,
+    `$1${MASK}`,
+  ],
+];
+
+/** Removes every known secret and anything that looks like a credential from `text`. */
+export function maskSecrets(text: string): string {
+  let result = text;
+  // Longest first, so a secret that contains another is removed whole.
+  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) {
+    result = result.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
+  }
+  for (const [pattern, replacement] of SECRET_PATTERNS) {
+    result = result.replace(pattern, replacement);
+  }
+  return result;
+}
+
+/** A readable, masked description of an error for the log: message plus whatever the server told us. */
+export function describeError(error: unknown): string {
+  if (error instanceof OpsManagerError) {
+    const parts = [`${error.name} [${error.kind}]: ${error.message}`];
+    if (error.status !== undefined) parts.push(`status=${error.status}`);
+    if (error.errorCode) parts.push(`errorCode=${error.errorCode}`);
+    if (error.reason) parts.push(`reason=${error.reason}`);
+    if (error.detail) parts.push(`detail=${error.detail}`);
+    if (error.url) parts.push(`url=${error.url}`);
+    return maskSecrets(parts.join(' | '));
+  }
+  if (error instanceof Error) {
+    return maskSecrets(`${error.name}: ${error.message}`);
+  }
+  return maskSecrets(String(error));
+}
+
+function maskArg(arg: unknown): unknown {
+  if (typeof arg === 'string') return maskSecrets(arg);
+  if (arg instanceof Error) return describeError(arg);
+  if (arg !== null && typeof arg === 'object') {
+    try {
+      return maskSecrets(JSON.stringify(arg));
+    } catch {
+      return '[unserialisable]';
+    }
+  }
+  return arg;
+}
+
+/** A LogOutputChannel that masks every message before passing it on. */
+class MaskingLogOutputChannel implements vscode.LogOutputChannel {
+  constructor(private readonly inner: vscode.LogOutputChannel) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+  get logLevel(): vscode.LogLevel {
+    return this.inner.logLevel;
+  }
+  get onDidChangeLogLevel(): vscode.Event<vscode.LogLevel> {
+    return this.inner.onDidChangeLogLevel;
+  }
+  trace(message: string, ...args: unknown[]): void {
+    this.inner.trace(maskSecrets(message), ...args.map(maskArg));
+  }
+  debug(message: string, ...args: unknown[]): void {
+    this.inner.debug(maskSecrets(message), ...args.map(maskArg));
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.inner.info(maskSecrets(message), ...args.map(maskArg));
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.inner.warn(maskSecrets(message), ...args.map(maskArg));
+  }
+  error(error: string | Error, ...args: unknown[]): void {
+    const message = typeof error === 'string' ? maskSecrets(error) : describeError(error);
+    this.inner.error(message, ...args.map(maskArg));
+    if (error instanceof Error && error.stack) {
+      this.inner.debug(maskSecrets(error.stack));
+    }
+  }
+  append(value: string): void {
+    this.inner.append(maskSecrets(value));
+  }
+  appendLine(value: string): void {
+    this.inner.appendLine(maskSecrets(value));
+  }
+  replace(value: string): void {
+    this.inner.replace(maskSecrets(value));
+  }
+  clear(): void {
+    this.inner.clear();
+  }
+  show(preserveFocus?: boolean): void;
+  show(column?: vscode.ViewColumn, preserveFocus?: boolean): void;
+  show(columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean): void {
+    if (typeof columnOrPreserveFocus === 'boolean' || columnOrPreserveFocus === undefined) {
+      this.inner.show(columnOrPreserveFocus);
+    } else {
+      this.inner.show(columnOrPreserveFocus, preserveFocus);
+    }
+  }
+  hide(): void {
+    this.inner.hide();
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+export const LOG_CHANNEL_NAME = 'Ops Manager';
+
+/** Creates the extension's one log channel (masking). */
+export function createLog(): vscode.LogOutputChannel {
+  return new MaskingLogOutputChannel(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
+}
+
+/** One line per HTTP request: method, URL (never credentials), status, duration. */
+export function logRequest(log: vscode.LogOutputChannel, server: string, entry: RequestLogEntry): void {
+  const status = entry.status === undefined ? (entry.error ?? 'no response') : String(entry.status);
+  const line = `[${server}] ${entry.method} ${entry.url} → ${status} (${Math.round(entry.durationMs)} ms${entry.authorized ? '' : ', without credentials'})`;
+  if (entry.error !== undefined || (entry.status !== undefined && entry.status >= 400 && entry.authorized)) {
+    log.warn(line);
+  } else {
+    log.info(line);
+  }
+}

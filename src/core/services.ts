@@ -1,0 +1,25 @@
+// The contract between the VS Code layers: what the tree, the commands, the panel and the download command
+// share. Built once in extension.ts; everything else receives it instead of reaching for globals.
+import type * as vscode from 'vscode';
+import type { OpsManagerClient } from '../opsManager/api/client';
+import type { RestoreJob } from '../opsManager/api/model';
+import type { ServerRegistry } from './registry';
+import type { JobRef } from './jobRef';
+
+export type { JobRef } from './jobRef';
+
+export interface ClientCache {
+  /** Throws OpsManagerError (with a fix-it message) when the server is unknown or its API key is missing. */
+  get(server: string): Promise<OpsManagerClient>;
+}
+
+export interface Services {
+  log: vscode.LogOutputChannel;
+  /** Settings + secrets; onDidChange fires on either. */
+  servers: ServerRegistry;
+  clients: ClientCache;
+  /** clusterId → getRestoreJob, hostId → getConfigServerRestoreJob. */
+  fetchJob(ref: JobRef, signal?: AbortSignal): Promise<RestoreJob>;
+  /** Refreshes the whole tree, or the deepest node matching the given IDs. */
+  refreshTree(ref?: Partial<JobRef>): void;
+}

@@ -1,0 +1,73 @@
+// A restore job: label the created time, description the delivery status, icon by status; clicking opens its panel.
+// The node carries the JobRef fields (server, groupId, clusterId, hostId, jobId) as own properties, so commands
+// that take a JobRef also accept the node VS Code passes from the context menu.
+import * as vscode from 'vscode';
+import type { RestoreJob } from '../../opsManager/api/model';
+import type { JobRef } from '../../core/services';
+import { formatDateTime, jobDescription, jobIcon } from '../jobPresentation';
+import { fieldsTooltip } from '../markdown';
+import { TreeNode } from './common';
+
+export class RestoreJobNode extends TreeNode implements JobRef {
+  readonly server: string;
+  readonly groupId: string;
+  readonly clusterId?: string;
+  readonly hostId?: string;
+  readonly jobId: string;
+
+  constructor(
+    parent: TreeNode & { server: string; groupId: string; clusterId?: string },
+    readonly job: RestoreJob,
+  ) {
+    super(`${parent.id}/job:${job.id}`, parent);
+    this.server = parent.server;
+    this.groupId = parent.groupId;
+    this.clusterId = parent.clusterId;
+    if (job.hostId !== undefined && parent.clusterId === undefined) this.hostId = job.hostId;
+    this.jobId = job.id;
+  }
+
+  /** The plain JobRef, without the job or tree links. */
+  get ref(): JobRef {
+    const ref: JobRef = { server: this.server, groupId: this.groupId, jobId: this.jobId };
+    if (this.clusterId !== undefined) ref.clusterId = this.clusterId;
+    if (this.hostId !== undefined) ref.hostId = this.hostId;
+    return ref;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const job = this.job;
+    const created = formatDateTime(job.created);
+    const item = new vscode.TreeItem(created ?? job.id, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = jobDescription(job);
+    item.iconPath = jobIcon(job);
+    item.contextValue =
+      job.delivery?.statusName === 'READY' && job.delivery.methodName === 'HTTP' ? 'restoreJob ready' : 'restoreJob';
+    item.tooltip = fieldsTooltip(vscode.l10n.t('Restore job {0}', job.id), [
+      [vscode.l10n.t('Created'), created === undefined ? undefined : `${created} (${job.created})`],
+      [vscode.l10n.t('Status'), job.statusName],
+      [
+        vscode.l10n.t('Delivery'),
+        [job.delivery?.methodName, job.delivery?.statusName].filter((s) => s !== undefined).join(' · '),
+      ],
+      [vscode.l10n.t('Expires'), job.delivery?.expires],
+      [vscode.l10n.t('Job ID'), job.id],
+      [vscode.l10n.t('Cluster ID'), job.clusterId ?? this.clusterId],
+      [vscode.l10n.t('Host ID'), job.hostId],
+      [vscode.l10n.t('Group ID'), job.groupId ?? this.groupId],
+      [vscode.l10n.t('Snapshot ID'), job.snapshotId],
+      [vscode.l10n.t('Batch ID'), job.batchId],
+      [vscode.l10n.t('Point in time'), job.pointInTime === undefined ? undefined : String(job.pointInTime)],
+    ]);
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Restore job created {0}, {1}', created ?? job.id, jobDescription(job)),
+    };
+    item.command = {
+      command: 'opsManager.openRestoreJob',
+      title: vscode.l10n.t('Open Restore Job'),
+      arguments: [this.ref, this.job],
+    };
+    return item;
+  }
+}

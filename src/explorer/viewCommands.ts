@@ -1,0 +1,86 @@
+// The small commands behind the tree: refresh, open a job, copy an ID, open the settings, show the log.
+import * as vscode from 'vscode';
+import { OpsManagerError } from '../opsManager/common/errors';
+import type { RestoreJob } from '../opsManager/api/model';
+import type { JobRef } from '../core/services';
+import { TreeNode } from './nodes/common';
+import { ClusterNode } from './nodes/clusterNode';
+import { GroupNode } from './nodes/groupNode';
+import { RestoreJobNode } from './nodes/restoreJobNode';
+import { field, stringField } from '../core/args';
+import { completeRef } from '../lookup/fetchRestoreJob';
+import type { CommandDeps } from '../core/commandDeps';
+
+export function refresh(deps: CommandDeps, arg: unknown): void {
+  if (arg instanceof TreeNode) {
+    deps.tree.refresh(arg);
+  } else if (stringField(arg, 'server') !== undefined) {
+    deps.tree.refreshMatching({
+      server: stringField(arg, 'server'),
+      groupId: stringField(arg, 'groupId'),
+      clusterId: stringField(arg, 'clusterId'),
+      jobId: stringField(arg, 'jobId'),
+    });
+  } else {
+    deps.tree.refresh();
+  }
+}
+
+function isRestoreJob(value: unknown): value is RestoreJob {
+  return (
+    typeof field(value, 'id') === 'string' &&
+    typeof field(value, 'raw') === 'object' &&
+    typeof field(value, 'extra') === 'object'
+  );
+}
+
+/** Tree click ([JobRef, job]), context menu (the node) or a caller's JobRef. */
+export async function openRestoreJob(deps: CommandDeps, arg: unknown, second: unknown): Promise<void> {
+  const ref: JobRef =
+    arg instanceof RestoreJobNode
+      ? arg.ref
+      : completeRef({
+          server: stringField(arg, 'server'),
+          groupId: stringField(arg, 'groupId'),
+          clusterId: stringField(arg, 'clusterId'),
+          hostId: stringField(arg, 'hostId'),
+          jobId: stringField(arg, 'jobId'),
+        });
+  const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
+  if (deps.panels === undefined) {
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: vscode.l10n.t('The restore job panel is not available.'),
+    });
+  }
+  await deps.panels.show(ref, job);
+}
+
+export async function copyId(arg: unknown): Promise<string> {
+  let id: string | undefined;
+  let message: (id: string) => string;
+  if (arg instanceof RestoreJobNode) {
+    id = arg.jobId;
+    message = (value) => vscode.l10n.t('Copied restore job ID {0}.', value);
+  } else if (arg instanceof ClusterNode) {
+    id = arg.clusterId;
+    message = (value) => vscode.l10n.t('Copied cluster ID {0}.', value);
+  } else if (arg instanceof GroupNode) {
+    id = arg.groupId;
+    message = (value) => vscode.l10n.t('Copied group ID {0}.', value);
+  } else {
+    id = stringField(arg, 'id') ?? stringField(arg, 'jobId');
+    message = (value) => vscode.l10n.t('Copied {0}.', value);
+  }
+  if (id === undefined) {
+    throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('There is no ID to copy here.') });
+  }
+  await vscode.env.clipboard.writeText(id);
+  void vscode.window.showInformationMessage(message(id));
+  return id;
+}
+
+export async function openSettings(arg: unknown): Promise<void> {
+  const query = typeof arg === 'string' && arg.startsWith('opsManager') ? arg : 'opsManager.servers';
+  await vscode.commands.executeCommand('workbench.action.openSettings', query);
+}

@@ -1,0 +1,98 @@
+// The panel's whole HTML document, built by pure functions from the job: `vscode` is imported for its types only,
+// so unit tests run it on plain Node. Every value that came from a server goes through `escapeHtml`/`displayText`; the document
+// carries a strict CSP (nonce script, no inline style), so the webview script and stylesheet are the only code
+// and style. The header (header.ts) and the body (sections.ts) are re-sent on their own with every update.
+
+import type * as vscode from 'vscode';
+import type { JobRef } from '../core/jobRef';
+import type { RestoreJob } from '../opsManager/api/model';
+import type { RenderContext } from './elements';
+import { displayText, escapeHtml } from './escape';
+import { renderHeader } from './header';
+import { renderBody } from './sections';
+import { englishL10n } from './translate';
+
+export interface DocumentInput extends Partial<RenderContext> {
+  ref: JobRef;
+  nonce: string;
+  /** `webview.cspSource`. */
+  cspSource: string;
+  codiconsUri: string;
+  stylesUri: string;
+  scriptUri: string;
+  /** Undefined while the job is being fetched (or could not be). */
+  job?: RestoreJob;
+  /** Shown in the error banner. */
+  error?: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+/** "Restore 5f0c1a2b… · Cluster0" */
+export function panelTitle(ref: JobRef, clusterName?: string): string {
+  const target = clusterName ?? ref.clusterId ?? ref.hostId ?? ref.groupId;
+  return `Restore ${ref.jobId.slice(0, 8)}… · ${target}`;
+}
+
+/** The whole document: head with CSP and styles, header, download status, error banner, fields, script. */
+export function renderDocument(input: DocumentInput): string {
+  const ctx: RenderContext = {
+    ref: input.ref,
+    now: input.now ?? new Date(),
+    l10n: input.l10n ?? englishL10n,
+    locale: input.locale,
+    clusterName: input.clusterName,
+    watchIntervalSeconds: input.watchIntervalSeconds,
+    fetchedAt: input.fetchedAt,
+    downloading: input.downloading,
+  };
+  const { l10n } = ctx;
+  const nonce = escapeHtml(input.nonce);
+  const body = input.job
+    ? renderBody(input.job, ctx)
+    : placeholder(input.error === undefined ? 'loading' : 'failed', l10n);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(ctx.locale ?? 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(input.codiconsUri)}">
+<link rel="stylesheet" href="${escapeHtml(input.stylesUri)}">
+<title>${displayText(panelTitle(ctx.ref, ctx.clusterName))}</title>
+</head>
+<body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
+<div class="page">
+<div id="job-header">${renderHeader(input.job, ctx)}</div>
+<div id="download-status" class="download-status" hidden>
+<div class="download-status-row">
+<span id="download-icon" class="codicon codicon-cloud-download" aria-hidden="true"></span>
+<progress id="download-progress" max="100" aria-label="${escapeHtml(l10n.t('Download progress'))}"></progress>
+</div>
+<p id="download-text" class="download-text" aria-live="polite"></p>
+</div>
+<div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
+<span class="codicon codicon-error" aria-hidden="true"></span>
+<span id="banner-text">${displayText(input.error ?? '')}</span>
+</div>
+<main id="job-body" aria-busy="${input.job ? 'false' : 'true'}">${body}</main>
+<div id="live" class="visually-hidden" aria-live="polite"></div>
+</div>
+<script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function placeholder(kind: 'loading' | 'failed', l10n: typeof vscode.l10n): string {
+  return kind === 'loading'
+    ? `<p class="placeholder"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span><span>${displayText(l10n.t('Loading the restore job…'))}</span></p>`
+    : `<p class="placeholder"><span class="codicon codicon-warning" aria-hidden="true"></span><span>${displayText(l10n.t('The restore job could not be loaded. Use Refresh to try again.'))}</span></p>`;
+}

@@ -1,0 +1,142 @@
+// The small pieces the header and the sections are built from: a card, a labelled field, an "absent because…"
+// note, copy buttons, dates, yes/no flags and status badges. Every server value passes through displayText.
+
+import type * as vscode from 'vscode';
+import type { JobRef } from '../core/jobRef';
+import { escapeHtml, displayText } from './escape';
+import { formatUtc, relativeTime } from './format';
+
+export interface RenderContext {
+  ref: JobRef;
+  now: Date;
+  l10n: typeof vscode.l10n;
+  /** BCP 47 tag for dates and numbers (VS Code's display language). */
+  locale?: string;
+  clusterName?: string;
+  /** Seconds between polls while the job is watched; undefined when it is not. */
+  watchIntervalSeconds?: number;
+  /** When the job shown was fetched. */
+  fetchedAt?: Date;
+  /** A download of this job is running: one at a time, so the button waits. */
+  downloading?: boolean;
+}
+
+export function section(id: string, title: string, content: string, icon: string): string {
+  return `<section class="card" id="section-${id}" aria-labelledby="heading-${id}">
+<h2 id="heading-${id}"><span class="codicon codicon-${icon}" aria-hidden="true"></span><span>${displayText(title)}</span></h2>
+${content}
+</section>`;
+}
+
+/** One `<dt>/<dd>` pair; `name` is the API field name, shown small under the label and used by tests. */
+export function field(name: string, label: string, valueHtml: string): string {
+  return `<div class="field" data-field="${escapeHtml(name)}"><dt><span class="label">${displayText(label)}</span><span class="api-name">${displayText(name)}</span></dt><dd>${valueHtml}</dd></div>`;
+}
+
+export function absent(reason: string): string {
+  return `<span class="absent">${displayText(reason)}</span>`;
+}
+
+export function copyButton(text: string, label: string, l10n: typeof vscode.l10n): string {
+  const aria = l10n.t('Copy {0}', label);
+  return `<button type="button" class="icon-button" data-action="copy" data-copy="${escapeHtml(text)}" data-label="${escapeHtml(label)}" aria-label="${escapeHtml(aria)}" title="${escapeHtml(aria)}"><span class="codicon codicon-copy" aria-hidden="true"></span></button>`;
+}
+
+/** A monospaced value with a copy button. */
+export function copyable(value: string, label: string, l10n: typeof vscode.l10n, className = 'mono'): string {
+  return `<span class="value-row"><span class="${className}">${displayText(value)}</span>${copyButton(value, label, l10n)}</span>`;
+}
+
+export function idField(
+  name: string,
+  label: string,
+  value: string | undefined,
+  whyAbsent: string,
+  l10n: typeof vscode.l10n,
+): string {
+  return field(name, label, value === undefined ? absent(whyAbsent) : copyable(value, label, l10n));
+}
+
+function timeElement(iso: string, l10n: typeof vscode.l10n): string {
+  const formatted = formatUtc(iso);
+  if (formatted === undefined) {
+    return `<span class="mono">${displayText(iso)}</span> <span class="absent">${displayText(l10n.t('(not a valid date)'))}</span>`;
+  }
+  return `<time datetime="${escapeHtml(new Date(Date.parse(iso)).toISOString())}">${displayText(formatted)}</time>`;
+}
+
+/** "in 3 hours": rendered now, kept current by the webview script. */
+export function relativeTimeElement(iso: string, ctx: RenderContext): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) {
+    return '';
+  }
+  const date = new Date(time);
+  return `<time class="relative" data-relative datetime="${escapeHtml(date.toISOString())}">${displayText(relativeTime(date, ctx.now, ctx.locale))}</time>`;
+}
+
+export function dateField(
+  name: string,
+  label: string,
+  iso: string | undefined,
+  whyAbsent: string,
+  ctx: RenderContext,
+  withRelative = false,
+): string {
+  if (iso === undefined) {
+    return field(name, label, absent(whyAbsent));
+  }
+  const relative = withRelative ? relativeTimeElement(iso, ctx) : '';
+  return field(
+    name,
+    label,
+    `${timeElement(iso, ctx.l10n)}${relative === '' ? '' : ` <span class="muted">(${relative})</span>`}`,
+  );
+}
+
+export function yesNo(value: boolean | undefined, yes: string, no: string, whyAbsent: string): string {
+  if (value === undefined) {
+    return absent(whyAbsent);
+  }
+  return `<span class="flag ${value ? 'on' : 'off'}"><span class="codicon ${value ? 'codicon-check' : 'codicon-dash'}" aria-hidden="true"></span><span>${displayText(value ? yes : no)}</span></span>`;
+}
+
+type BadgeTone = 'success' | 'progress' | 'waiting' | 'warning' | 'error' | 'neutral';
+
+const JOB_TONES: Record<string, [BadgeTone, string]> = {
+  FINISHED: ['success', 'pass'],
+  IN_PROGRESS: ['progress', 'sync'],
+  BROKEN: ['error', 'error'],
+  KILLED: ['error', 'circle-slash'],
+};
+const DELIVERY_TONES: Record<string, [BadgeTone, string]> = {
+  READY: ['success', 'cloud-download'],
+  NOT_STARTED: ['waiting', 'clock'],
+  IN_PROGRESS: ['progress', 'sync'],
+  FAILED: ['error', 'error'],
+  INTERRUPTED: ['warning', 'debug-disconnect'],
+  EXPIRED: ['warning', 'history'],
+  MAX_DOWNLOADS_EXCEEDED: ['warning', 'circle-slash'],
+};
+
+/** A status as a coloured badge; unknown values are shown as sent, in a neutral badge. */
+export function statusBadge(value: string | undefined, kind: 'job' | 'delivery', l10n: typeof vscode.l10n): string {
+  const label = kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');
+  if (value === undefined) {
+    return `<span class="badge neutral" title="${escapeHtml(label)}"><span class="codicon codicon-question" aria-hidden="true"></span><span>${displayText(l10n.t('unknown'))}</span></span>`;
+  }
+  const tones = kind === 'job' ? JOB_TONES : DELIVERY_TONES;
+  const known = Object.prototype.hasOwnProperty.call(tones, value) ? tones[value] : undefined;
+  const [tone, icon] = known ?? ['neutral', 'question'];
+  const title = known ? label : l10n.t('{0}: a value this extension does not know, shown as sent', label);
+  const spin = icon === 'sync' ? ' codicon-modifier-spin' : '';
+  return `<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-label="${escapeHtml(`${label}: ${value}`)}"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span><span>${displayText(value)}</span></span>`;
+}
+
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

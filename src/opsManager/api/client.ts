@@ -1,0 +1,480 @@
+// The typed Ops Manager API client: one DigestHttpClient per server (credentials bound to its origin), IDs checked
+// before any request, lists followed page by page, 429 answered by waiting as told, and every failure turned into
+// an OpsManagerError a person can act on.
+
+import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from '../http/http';
+import {
+  httpError,
+  httpErrorFromBody,
+  headerValue,
+  OpsManagerError,
+  parseErrorFor,
+  parseRetryAfterMs,
+  requestCancelled,
+  sanitisedExcerpt,
+} from '../common/errors';
+import { assertHostId, assertObjectId, normaliseBaseUrl } from './ids';
+import { isRecord } from '../common/json';
+import type { ApiRoot, Cluster, Group, RestoreJob } from './model';
+import {
+  linkHref,
+  parseApiRoot,
+  parseCluster,
+  parseGroup,
+  parseList,
+  parseRestoreJob,
+  type ItemParser,
+  type ListPage,
+} from './parse';
+import { sleep } from '../common/sleep';
+
+export interface ClientOptions extends TransportOptions {
+  /** With or without `/api/public/v1.0`, trailing slashes OK. */
+  baseUrl: string;
+  /** The public key (or, on older servers, the user name). */
+  username: string;
+  /** The private key; only ever sent as a digest answer to the API origin, never logged or shown. */
+  apiKey: string;
+  pretty?: boolean;
+  envelope?: boolean;
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Retries after a 429 (default 2). */
+  maxRetries429?: number;
+  /** Longest wait before retrying a 429 (default 30 000 ms); a server asking for longer gets an error at once. */
+  maxRetryWaitMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface ListOptions<T> extends RequestOptions {
+  /** Page size asked for (default 100; older servers cap it at 100, newer at 500). */
+  itemsPerPage?: number;
+  /** Stop after this many items (default 10 000). */
+  maxItems?: number;
+  /** Called with each page's items as they arrive; return false to stop fetching further pages. */
+  onPage?: (items: T[]) => boolean | void;
+}
+
+const DEFAULT_ITEMS_PER_PAGE = 100;
+const MAX_ITEMS_PER_PAGE = 500;
+const OLD_SERVER_MAX_ITEMS_PER_PAGE = 100;
+const DEFAULT_MAX_ITEMS = 10_000;
+const DEFAULT_MAX_RETRIES_429 = 2;
+const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
+/** No API answer we read is anywhere near this; a bigger body is a fault, not data. */
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+
+export class OpsManagerClient {
+  /** Normalised `https://host:port[/prefix]/api/public/v1.0`. */
+  readonly apiBase: string;
+  /** `https://host:port`: the only origin the credentials go to. */
+  readonly origin: string;
+  private readonly http: DigestHttpClient;
+  private readonly secrets: string[];
+  private readonly pretty: boolean;
+  private readonly envelope: boolean;
+  private readonly maxRetries429: number;
+  private readonly maxRetryWaitMs: number;
+
+  constructor(options: ClientOptions) {
+    const { origin, apiBase } = normaliseBaseUrl(options.baseUrl);
+    if (options.username.trim() === '') {
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: 'The public key (user name) for Ops Manager is empty. Set it in the server settings.',
+      });
+    }
+    if (options.apiKey === '') {
+      throw new OpsManagerError({
+        kind: 'invalid-input',
+        message: "No API key is stored for this Ops Manager server. Run 'Set API Key…'.",
+      });
+    }
+    this.origin = origin;
+    this.apiBase = apiBase;
+    this.secrets = [options.apiKey];
+    this.pretty = options.pretty === true;
+    this.envelope = options.envelope === true;
+    this.maxRetries429 = nonNegativeInteger(options.maxRetries429, DEFAULT_MAX_RETRIES_429, 'maxRetries429');
+    this.maxRetryWaitMs = nonNegativeInteger(options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, 'maxRetryWaitMs');
+    this.http = new DigestHttpClient({
+      origin,
+      username: options.username,
+      password: options.apiKey,
+      onRequest: options.onRequest,
+      timeouts: options.timeouts,
+      caFile: options.caFile,
+      ca: options.ca,
+      strictSSL: options.strictSSL,
+      proxy: options.proxy,
+    });
+  }
+
+  /** Requests sent and digest challenges answered so far (from the HTTP layer). */
+  get stats(): { requests: number; challenges: number } {
+    return this.http.stats;
+  }
+
+  /** The API root: checks that the URL and the key work, and reads the server version. */
+  async getRoot(opts: RequestOptions = {}): Promise<ApiRoot> {
+    const url = this.buildUrl('', {});
+    const { payload, response } = await this.getJson(url, opts.signal);
+    return this.parseAt(url, () => parseApiRoot(payload, headerValue(response.headers, 'x-mongodb-service-version')));
+  }
+
+  async listGroups(opts: ListOptions<Group> = {}): Promise<Group[]> {
+    return this.listAll('/groups', parseGroup, opts);
+  }
+
+  async getGroup(groupId: string, opts: RequestOptions = {}): Promise<Group> {
+    assertObjectId(groupId, 'Project (group) ID');
+    return this.getOne(`/groups/${enc(groupId)}`, parseGroup, opts);
+  }
+
+  async listClusters(groupId: string, opts: ListOptions<Cluster> = {}): Promise<Cluster[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    return this.listAll(`/groups/${enc(groupId)}/clusters`, parseCluster, opts);
+  }
+
+  async getCluster(groupId: string, clusterId: string, opts: RequestOptions = {}): Promise<Cluster> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    return this.getOne(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}`, parseCluster, opts);
+  }
+
+  /** Every restore job of a cluster, newest first (by `created`; jobs without a readable `created` last). */
+  async listRestoreJobs(groupId: string, clusterId: string, opts: ListOptions<RestoreJob> = {}): Promise<RestoreJob[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    return newestFirst(
+      await this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`, parseRestoreJob, opts),
+    );
+  }
+
+  async getRestoreJob(
+    groupId: string,
+    clusterId: string,
+    jobId: string,
+    opts: RequestOptions = {},
+  ): Promise<RestoreJob> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    assertObjectId(jobId, 'Restore job ID');
+    return this.getOne(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs/${enc(jobId)}`,
+      parseRestoreJob,
+      opts,
+    );
+  }
+
+  /** Restore jobs of a legacy mirrored config server (SCCC), newest first. */
+  async listConfigServerRestoreJobs(
+    groupId: string,
+    hostId: string,
+    opts: ListOptions<RestoreJob> = {},
+  ): Promise<RestoreJob[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertHostId(hostId, 'Config server host ID');
+    return newestFirst(
+      await this.listAll(`/groups/${enc(groupId)}/hosts/${enc(hostId)}/restoreJobs`, parseRestoreJob, opts),
+    );
+  }
+
+  async getConfigServerRestoreJob(
+    groupId: string,
+    hostId: string,
+    jobId: string,
+    opts: RequestOptions = {},
+  ): Promise<RestoreJob> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertHostId(hostId, 'Config server host ID');
+    assertObjectId(jobId, 'Restore job ID');
+    return this.getOne(`/groups/${enc(groupId)}/hosts/${enc(hostId)}/restoreJobs/${enc(jobId)}`, parseRestoreJob, opts);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  // -- internals ----------------------------------------------------------------------------------------------
+
+  private async getOne<T>(path: string, parse: ItemParser<T>, opts: RequestOptions): Promise<T> {
+    const url = this.buildUrl(path, {});
+    const { payload } = await this.getJson(url, opts.signal);
+    return this.parseAt(url, () => parse(payload, ''));
+  }
+
+  private async listAll<T>(path: string, parseItem: ItemParser<T>, opts: ListOptions<T>): Promise<T[]> {
+    let itemsPerPage = positiveInteger(opts.itemsPerPage, DEFAULT_ITEMS_PER_PAGE, 'itemsPerPage', MAX_ITEMS_PER_PAGE);
+    const maxItems = positiveInteger(opts.maxItems, DEFAULT_MAX_ITEMS, 'maxItems');
+    const items: T[] = [];
+    const visited = new Set<string>();
+    let pageNum = 1;
+    let url = this.buildUrl(path, { pageNum: '1', itemsPerPage: String(itemsPerPage) });
+    for (;;) {
+      visited.add(url);
+      let payload: unknown;
+      try {
+        ({ payload } = await this.getJson(url, opts.signal));
+      } catch (error) {
+        // Older servers refuse more than 100 items per page instead of capping: ask again with 100.
+        if (
+          pageNum === 1 &&
+          itemsPerPage > OLD_SERVER_MAX_ITEMS_PER_PAGE &&
+          error instanceof OpsManagerError &&
+          error.status === 400
+        ) {
+          itemsPerPage = OLD_SERVER_MAX_ITEMS_PER_PAGE;
+          url = this.buildUrl(path, { pageNum: '1', itemsPerPage: String(itemsPerPage) });
+          continue;
+        }
+        throw error;
+      }
+      const page = this.parseAt(url, () => parseList(payload, parseItem));
+      const taken = page.results.slice(0, maxItems - items.length);
+      items.push(...taken);
+      if (opts.onPage?.(taken) === false || items.length >= maxItems || page.results.length === 0) {
+        break;
+      }
+      pageNum++;
+      const next = this.nextPageUrl(page, url, path, pageNum, itemsPerPage, items.length);
+      if (next === undefined || visited.has(next)) {
+        break;
+      }
+      url = next;
+    }
+    return items;
+  }
+
+  /**
+   * The URL of the page after `page`: the server's `next` link when it points at our origin (Ops Manager builds
+   * links from its configured central URL, which may not be the address we use), else `pageNum` built by us. With
+   * no `next` link the list is over, unless the server sends no links at all and `totalCount` (or a full page)
+   * says there is more.
+   */
+  private nextPageUrl<T>(
+    page: ListPage<T>,
+    current: string,
+    path: string,
+    pageNum: number,
+    itemsPerPage: number,
+    seen: number,
+  ): string | undefined {
+    const ourNext = (): string => this.buildUrl(path, { pageNum: String(pageNum), itemsPerPage: String(itemsPerPage) });
+    const href = linkHref(page.links, 'next');
+    if (href !== undefined) {
+      let next: URL;
+      try {
+        next = new URL(href, current);
+      } catch {
+        return ourNext();
+      }
+      if (next.origin !== this.origin) {
+        return ourNext();
+      }
+      if (this.pretty && !next.searchParams.has('pretty')) {
+        next.searchParams.set('pretty', 'true');
+      }
+      if (this.envelope && !next.searchParams.has('envelope')) {
+        next.searchParams.set('envelope', 'true');
+      }
+      next.hash = '';
+      return next.toString();
+    }
+    if (page.totalCount !== undefined) {
+      return seen < page.totalCount ? ourNext() : undefined;
+    }
+    return page.links.length === 0 && page.results.length >= itemsPerPage ? ourNext() : undefined;
+  }
+
+  private buildUrl(path: string, query: Record<string, string>): string {
+    const params = new URLSearchParams(query);
+    if (this.pretty) {
+      params.set('pretty', 'true');
+    }
+    if (this.envelope) {
+      params.set('envelope', 'true');
+    }
+    const qs = params.toString();
+    return `${this.apiBase}${path}${qs === '' ? '' : `?${qs}`}`;
+  }
+
+  /** Runs a parser, turning its field-path error into one that names the URL. */
+  private parseAt<T>(url: string, parse: () => T): T {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof OpsManagerError && error.kind === 'parse') {
+        throw parseErrorFor(url, error.message, error);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * GETs JSON; resolves with the payload (unwrapped from an envelope) of a 2xx answer, retries a 429 as the server
+   * asks, and throws an OpsManagerError for anything else.
+   */
+  private async getJson(
+    url: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ payload: unknown; response: HttpResponse }> {
+    for (let attempt = 0; ; attempt++) {
+      throwIfAborted(signal, url);
+      const response = await this.http.request({
+        method: 'GET',
+        url,
+        headers: { Accept: 'application/json' },
+        signal,
+        maxBodyBytes: MAX_JSON_BYTES,
+      });
+      const ok = response.status >= 200 && response.status < 300;
+      let status = response.status;
+      let payload: unknown;
+      let payloadParsed = false;
+      if (ok) {
+        payload = this.parseJsonBody(response, url);
+        payloadParsed = true;
+      } else if (this.envelope) {
+        try {
+          payload = JSON.parse(response.body);
+          payloadParsed = isRecord(payload); // anything else is shown to the user as text
+        } catch {
+          payloadParsed = false;
+        }
+      }
+      if (this.envelope && payloadParsed) {
+        const unwrapped = unwrapEnvelope(payload);
+        payload = unwrapped.payload;
+        // Judge by the enveloped status: that is the point of the envelope.
+        if (ok && unwrapped.status !== undefined) {
+          status = unwrapped.status;
+        }
+      }
+      if (status >= 200 && status < 300) {
+        return { payload, response };
+      }
+      if (status === 429 && attempt < this.maxRetries429) {
+        const wait = this.retryWaitMs(response, attempt);
+        if (wait !== undefined) {
+          await sleep(wait, signal, () => requestCancelled(url));
+          continue;
+        }
+      }
+      throw payloadParsed
+        ? httpErrorFromBody(status, payload, url, response.headers, { redact: this.secrets })
+        : httpError(status, response.body, url, response.headers, { redact: this.secrets });
+    }
+  }
+
+  /** How long to wait before retrying a 429, or undefined when the server asks for longer than we are willing to. */
+  private retryWaitMs(response: HttpResponse, attempt: number): number | undefined {
+    const asked = parseRetryAfterMs(headerValue(response.headers, 'retry-after'));
+    if (asked === undefined) {
+      return Math.min(1000 * 2 ** attempt, this.maxRetryWaitMs);
+    }
+    return asked > this.maxRetryWaitMs ? undefined : asked;
+  }
+
+  private parseJsonBody(response: HttpResponse, url: string): unknown {
+    if (response.body.trim() === '') {
+      throw parseErrorFor(url, `the body is empty (HTTP ${response.status}), where JSON was expected.`);
+    }
+    try {
+      return JSON.parse(response.body);
+    } catch (error) {
+      throw parseErrorFor(
+        url,
+        `the body is not JSON (HTTP ${response.status}): "${sanitisedExcerpt(response.body, this.secrets, 120)}"`,
+        error,
+      );
+    }
+  }
+}
+
+/**
+ * `{status, content}` (documented) or `{status, envelope}` (newer documentation); lists keep `results` next to
+ * `status`. A body without a numeric `status` is taken as not enveloped.
+ */
+export function unwrapEnvelope(body: unknown): { status?: number; payload: unknown } {
+  if (!isRecord(body)) {
+    return { payload: body };
+  }
+  const raw = body.status;
+  const status =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
+  if (status === undefined) {
+    return { payload: body };
+  }
+  if (Object.hasOwn(body, 'content')) {
+    return { status, payload: body.content };
+  }
+  if (Object.hasOwn(body, 'envelope')) {
+    return { status, payload: body.envelope };
+  }
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key !== 'status') {
+      Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return { status, payload: rest };
+}
+
+/** Newest first by `created`; equal or unreadable times keep the server's order, unreadable ones go last. */
+export function newestFirst(jobs: RestoreJob[]): RestoreJob[] {
+  return jobs
+    .map((job, index) => ({ job, index, time: job.created === undefined ? NaN : Date.parse(job.created) }))
+    .sort((a, b) => {
+      const aMissing = Number.isNaN(a.time);
+      const bMissing = Number.isNaN(b.time);
+      if (aMissing || bMissing) {
+        return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
+      }
+      return b.time - a.time || a.index - b.index;
+    })
+    .map((entry) => entry.job);
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+function positiveInteger(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `${name} must be a whole number from 1 to ${max}; got ${value}.`,
+    });
+  }
+  return value;
+}
+
+function nonNegativeInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < 0) {
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: `${name} must be a whole number of 0 or more; got ${value}.`,
+    });
+  }
+  return value;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, url: string): void {
+  if (signal?.aborted === true) {
+    throw requestCancelled(url);
+  }
+}

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { OpsManagerError, type OpsManagerErrorKind } from '../../../src/opsManager/common/errors';
+
+type Expected = Partial<Pick<OpsManagerError, 'kind' | 'status' | 'errorCode'>>;
+
+/** Asserts that `promise` rejects with an OpsManagerError matching `expected` (or of that kind) and returns it. */
+export async function rejectsWith(
+  promise: Promise<unknown>,
+  expected: Expected | OpsManagerErrorKind,
+  message?: RegExp,
+): Promise<OpsManagerError> {
+  const check: Expected = typeof expected === 'string' ? { kind: expected } : expected;
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof OpsManagerError, `expected an OpsManagerError, got ${String(error)}`);
+    if (check.kind !== undefined) assert.equal(error.kind, check.kind, error.message);
+    if (check.status !== undefined) assert.equal(error.status, check.status, error.message);
+    if (check.errorCode !== undefined) assert.equal(error.errorCode, check.errorCode, error.message);
+    if (message !== undefined) assert.match(error.message, message);
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
