@@ -1,6 +1,7 @@
 // Flat config: typescript-eslint's recommended rules for all TypeScript, plus the one layering rule the
 // architecture depends on: the Ops Manager domain (src/opsManager) is plain Node and never sees `vscode`.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,6 +10,8 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Formatting is Prettier's (checked by `npm run lint`): turn off the stylistic rules that would disagree.
+  prettier,
   {
     rules: {
       // Stripping control characters from untrusted text (server file names, log lines, HTML) is deliberate
@@ -25,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Build scripts and configs run in plain Node as CommonJS or ES modules.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',

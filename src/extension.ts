@@ -1,15 +1,12 @@
-// Composition root: builds the services and registers the view, the commands and the panel. Nothing else.
+// Composition root: builds the services and hands them to each feature. Nothing else.
 // The HTTP stack (client, undici) is not loaded here: the client cache requires it on first use.
 import * as vscode from 'vscode';
-import { registerCommands } from './core/registerCommands';
-import { ClientCache } from './core/clients';
-import { fetchJob } from './core/jobs';
-import { ServerRegistry } from './core/registry';
+import { ClientCache, COMMANDS, createLog, fetchJob, registerCommand, ServerRegistry, type Services } from './core';
 import { registerDownloadCommand } from './download';
-import { createLog } from './core/log';
-import { registerRestoreJobPanels } from './jobPanel/index';
-import type { Services } from './core/services';
-import { RestoreJobsTreeProvider, VIEW_ID } from './explorer/provider';
+import { createExplorerView, registerExplorerCommands, RestoreJobsTreeProvider } from './explorer';
+import { registerRestoreJobPanels } from './jobPanel';
+import { registerLookupCommand } from './lookup';
+import { registerServerCommands } from './servers';
 
 /** Returned by activate() for the integration tests only; not an API for other extensions. */
 export interface TestApi {
@@ -26,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const servers = new ServerRegistry(context.secrets);
   const clients = new ClientCache(servers, log);
   const tree = new RestoreJobsTreeProvider(servers, clients, log);
-  context.subscriptions.push(log, servers, clients, tree);
+  context.subscriptions.push(log, servers, clients);
 
   const services: Services = {
     log,
@@ -36,12 +33,13 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     refreshTree: (ref) => tree.refreshMatching(ref),
   };
 
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(treeView);
-
+  const treeView = createExplorerView(context, tree);
   const panels = registerRestoreJobPanels(context, services);
-  registerCommands({ context, services, clientFactory: clients, tree, panels });
+  registerServerCommands(context, services);
+  registerLookupCommand(context, { services, panels });
+  registerExplorerCommands(context, services, tree, panels);
   registerDownloadCommand(context, services, panels);
+  registerCommand(context, services, COMMANDS.showLog, () => log.show());
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
   return { treeProvider: tree, treeView, panels, logUri: context.logUri };

@@ -3,9 +3,8 @@
 // activation (src/runtimeModule.ts): opening VS Code should not pay for an HTTP stack nobody has used yet.
 import * as vscode from 'vscode';
 import { logRequest } from './log';
-import type { ClientOptions, OpsManagerClient } from '../opsManager/api/client';
-import { OpsManagerError } from '../opsManager/common/errors';
-import type { ClientCache as ClientCacheContract } from './services';
+import type { ClientOptions, OpsManagerClient } from '../opsManager/api';
+import { OpsManagerError } from '../opsManager/common';
 import { opsManagerRuntime } from './runtimeModule';
 import type { ServerRegistry } from './registry';
 import { transportOptions } from './transport';
@@ -34,7 +33,7 @@ interface CacheEntry {
   client: OpsManagerClient;
 }
 
-export class ClientCache implements ClientCacheContract, vscode.Disposable {
+export class ClientCache implements vscode.Disposable {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly subscription: vscode.Disposable;
 

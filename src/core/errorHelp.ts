@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { MissingApiKeyError } from './clients';
 import { UnknownServerError } from './registry';
 import { maskSecrets } from './log';
-import { OpsManagerError } from '../opsManager/common/errors';
+import { OpsManagerError } from '../opsManager/common';
 
 export interface FixAction {
   label: string;

@@ -1,8 +1,9 @@
 // Reading one restore job for the VS Code layers: the job reference says which API call fits.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
-import type { RestoreJob } from '../opsManager/api/model';
-import type { ClientCache, JobRef } from './services';
+import { OpsManagerError } from '../opsManager/common';
+import type { RestoreJob } from '../opsManager/api';
+import type { ClientCache } from './clients';
+import type { JobRef } from './jobRef';
 
 /** clusterId → getRestoreJob, hostId → getConfigServerRestoreJob, with the server's cached client. */
 export async function fetchJob(clients: ClientCache, ref: JobRef, signal?: AbortSignal): Promise<RestoreJob> {

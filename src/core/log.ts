@@ -1,8 +1,8 @@
 // The one "Ops Manager" log channel. Everything written to it goes through a mask first, so an API key, a
 // bearer token or an Authorization header can never reach the log, whoever calls it.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
-import type { RequestLogEntry } from '../opsManager/http/http';
+import { OpsManagerError } from '../opsManager/common';
+import type { RequestLogEntry } from '../opsManager/http';
 
 const MASK = '***';
 

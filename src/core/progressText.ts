@@ -1,8 +1,8 @@
 // The download progress line, the same in the panel and in the progress notification, and the durations in it.
 // Host side only (the webview gets the line already formatted); `vscode` is imported for its types only.
 import type * as vscode from 'vscode';
-import { formatBytes } from '../opsManager/common/format';
-import type { DownloadProgress } from '../jobPanel/protocol';
+import { formatBytes } from '../opsManager/common';
+import type { DownloadProgress } from './downloadState';
 
 /** 75 → "1 min 15 s"; 4000 → "1 h 6 min". */
 export function formatDuration(seconds: number, l10n: typeof vscode.l10n): string {

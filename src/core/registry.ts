@@ -1,11 +1,10 @@
 // The configured servers: settings for everything public, SecretStorage for the API key. One event tells the
 // tree and the client cache that something they depend on changed.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
-import { isRecord } from '../opsManager/common/json';
+import { isRecord, OpsManagerError } from '../opsManager/common';
 import { normaliseBaseUrl } from './serverIdentity';
 import { ApiKeyStore } from './secrets';
-import { parseServerList, SERVERS_SETTING, type ServerConfig, type ServerList } from './serverSettings';
+import { parseServerList, type ServerConfig, type ServerList, SERVERS_SETTING } from './serverSettings';
 
 export interface ServerRegistryChange {
   /** The `opsManager.servers` setting changed. */

@@ -1,7 +1,7 @@
 // Which secret belongs to which server. The key is derived from what identifies the account on the wire (the
 // Ops Manager origin and path, and the user name), not from the display name, so renaming a server in the
 // settings keeps its key, and two entries for the same account share it.
-import { API_PREFIX } from '../opsManager/common/apiPath';
+import { API_PREFIX } from '../opsManager/common';
 
 /**
  * The Ops Manager base URL in one canonical form: lower-case scheme and host, no default port, no trailing

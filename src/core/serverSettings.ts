@@ -2,8 +2,7 @@
 // editor, but settings.json can hold anything: every entry is validated here, and a broken entry becomes an
 // explanation in the tree instead of an exception.
 import * as vscode from 'vscode';
-import { isObjectId } from '../opsManager/api/ids';
-import { isRecord } from '../opsManager/common/json';
+import { isObjectId, isRecord } from '../opsManager/common';
 import { normaliseBaseUrl, serverIdentity } from './serverIdentity';
 
 export const SERVERS_SETTING = 'opsManager.servers';

@@ -1,16 +1,16 @@
 // The contract between the VS Code layers: what the tree, the commands, the panel and the download command
 // share. Built once in extension.ts; everything else receives it instead of reaching for globals.
 import type * as vscode from 'vscode';
-import type { OpsManagerClient } from '../opsManager/api/client';
-import type { RestoreJob } from '../opsManager/api/model';
+import type { RestoreJob } from '../opsManager/api';
+import type { ClientCache } from './clients';
 import type { ServerRegistry } from './registry';
 import type { JobRef } from './jobRef';
 
 export type { JobRef } from './jobRef';
 
-export interface ClientCache {
-  /** Throws OpsManagerError (with a fix-it message) when the server is unknown or its API key is missing. */
-  get(server: string): Promise<OpsManagerClient>;
+/** The restore-job panels, as the commands that open one see them. */
+export interface JobPanels {
+  show(ref: JobRef, job?: RestoreJob): unknown;
 }
 
 export interface Services {

@@ -2,7 +2,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { TransportOptions } from '../opsManager/http/http';
+import type { TransportOptions } from '../opsManager/http';
 
 /** `~/x` → the home folder; other paths unchanged. */
 export function expandHome(file: string): string {

@@ -3,10 +3,10 @@
 // throwing command run from the palette would show VS Code's modal "Command resulted in an error" instead.
 import * as vscode from 'vscode';
 import { describeError, maskSecrets } from './log';
-import { isCancellation } from '../opsManager/common/errors';
+import { isCancellation } from '../opsManager/common';
 import type { Services } from './services';
 import { stringField } from './args';
-import { explainError, showLogAction, type FixAction } from './errorHelp';
+import { explainError, type FixAction, showLogAction } from './errorHelp';
 
 /** Thrown (or returned as undefined) when the user dismissed a prompt: ends the command without a message. */
 export class UserCancelledError extends Error {

@@ -2,10 +2,8 @@
 // or `{server, groupId, clusterId|hostId, jobId, destination?, overwrite?}` from a test or another extension.
 // Read field by field, never cast; anything malformed is refused before any request.
 import * as vscode from 'vscode';
-import { booleanField, field, stringField } from '../core/args';
-import { OpsManagerError } from '../opsManager/common/errors';
-import { isHostId, isObjectId } from '../opsManager/api/ids';
-import type { JobRef } from '../core/services';
+import { booleanField, field, readJobRef, requireJobRef, stringField, type JobRef } from '../core';
+import { OpsManagerError } from '../opsManager/common';
 
 export interface DownloadArgs {
   ref?: JobRef;
@@ -36,50 +34,12 @@ export function parseDownloadArgs(arg: unknown): DownloadArgs {
   if (overwrite !== undefined) {
     out.overwrite = overwrite;
   }
-  const server = stringField(source, 'server');
-  const groupId = stringField(source, 'groupId')?.trim();
-  const clusterId = stringField(source, 'clusterId')?.trim();
-  const hostId = stringField(source, 'hostId')?.trim();
-  const jobId = stringField(source, 'jobId')?.trim();
-  if (
-    server === undefined &&
-    groupId === undefined &&
-    jobId === undefined &&
-    clusterId === undefined &&
-    hostId === undefined
-  ) {
+  const reading = readJobRef(source);
+  if ('empty' in reading) {
     return out; // nothing about a job: ask for one
   }
-  if (server === undefined || server.trim() === '') {
-    throw invalid(vscode.l10n.t('The download command needs the server name as well as the IDs.'));
-  }
-  if (!isObjectId(groupId)) {
-    throw invalid(vscode.l10n.t('The group ID "{0}" is not 24 hexadecimal characters.', groupId ?? ''));
-  }
-  if (!isObjectId(jobId)) {
-    throw invalid(vscode.l10n.t('The restore job ID "{0}" is not 24 hexadecimal characters.', jobId ?? ''));
-  }
-  const ref: JobRef = { server, groupId: groupId.toLowerCase(), jobId: jobId.toLowerCase() };
-  if (clusterId !== undefined) {
-    if (!isObjectId(clusterId)) {
-      throw invalid(vscode.l10n.t('The cluster ID "{0}" is not 24 hexadecimal characters.', clusterId));
-    }
-    ref.clusterId = clusterId.toLowerCase();
-  } else if (hostId !== undefined) {
-    if (!isHostId(hostId)) {
-      throw invalid(vscode.l10n.t('The host ID "{0}" is not a valid host ID.', hostId));
-    }
-    ref.hostId = hostId;
-  } else {
-    throw invalid(vscode.l10n.t('The download command needs a cluster ID (or a config server host ID).'));
-  }
-  out.ref = ref;
+  out.ref = requireJobRef(source);
   return out;
-}
-
-/** A stable key for one job: one download per job at a time. */
-export function jobKey(ref: JobRef): string {
-  return [ref.server, ref.groupId, ref.clusterId ?? '', ref.hostId ?? '', ref.jobId].join('\u0000');
 }
 
 function invalid(message: string): OpsManagerError {

@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { UserCancelledError } from '../core/wrapper';
-import { expandHome } from '../core/transport';
-import { OpsManagerError } from '../opsManager/common/errors';
+import { expandHome, UserCancelledError } from '../core';
+import { OpsManagerError } from '../opsManager/common';
 
 export const DOWNLOAD_DIRECTORY_SETTING = 'downloadDirectory';
 const LAST_FOLDER_KEY = 'opsManager.lastDownloadFolder';

@@ -3,16 +3,18 @@
 // Errors are thrown as OpsManagerError for the command wrapper to show; the result is returned for callers.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { UserCancelledError } from '../core/wrapper';
-import { transportOptions } from '../core/transport';
-import type { DownloadProgress } from '../opsManager/download/download';
-import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/api/downloadable';
-import { isCancellation, OpsManagerError } from '../opsManager/common/errors';
-import type { RestoreJob } from '../opsManager/api/model';
-import { sleep } from '../opsManager/common/sleep';
-import { opsManagerRuntime } from '../core/runtimeModule';
-import type { DownloadProgress as PanelProgress, DownloadState } from '../jobPanel/index';
-import type { JobRef, Services } from '../core/services';
+import {
+  type DownloadProgress as PanelProgress,
+  type DownloadState,
+  type JobRef,
+  opsManagerRuntime,
+  type Services,
+  transportOptions,
+  UserCancelledError,
+} from '../core';
+import type { DownloadProgress } from '../opsManager/download';
+import { checkDownloadable, expectedSha1FromJob, redactUrl, type RestoreJob } from '../opsManager/api';
+import { isCancellation, OpsManagerError, sleep } from '../opsManager/common';
 import { parseDownloadArgs } from './args';
 import {
   configuredFolder,

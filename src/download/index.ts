@@ -1,8 +1,7 @@
 // The download command, wired through the shared command wrapper (silent on cancel, "Show Log" on failure).
 import type * as vscode from 'vscode';
-import { registerCommand } from '../core/wrapper';
-import type { Services } from '../core/services';
-import { downloadRestoreArchive, type DownloadPanels } from './downloadCommand';
+import { registerCommand, type Services } from '../core';
+import { type DownloadPanels, downloadRestoreArchive } from './downloadCommand';
 import { DownloadTracker } from './tracker';
 
 export const DOWNLOAD_COMMAND = 'opsManager.downloadRestoreArchive';

@@ -1,11 +1,8 @@
 // From the palette with no arguments: ask for a job the way "Fetch Restore Job by ID…" does (server, group,
 // cluster, ID or a pasted URL), by running that command with the chosen server; it also opens the job's panel.
 import * as vscode from 'vscode';
-import { field, stringField } from '../core/args';
-import { pickServer } from '../core/pickServer';
-import { UserCancelledError } from '../core/wrapper';
-import { isHostId, isObjectId } from '../opsManager/api/ids';
-import type { JobRef, Services } from '../core/services';
+import { field, type JobRef, pickServer, type Services, stringField, UserCancelledError } from '../core';
+import { isHostId, isObjectId } from '../opsManager/common';
 
 export async function pickJobRef(services: Services): Promise<JobRef> {
   const server = await pickServer(services.servers, vscode.l10n.t('Download Restore Archive'));

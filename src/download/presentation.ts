@@ -2,10 +2,9 @@
 // "Reveal in File Explorer" (not registered in the web workbench of code-server: fall back) and "Open Folder".
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DownloadProgress, DownloadResult } from '../opsManager/download/download';
-import { formatBytes } from '../opsManager/common/format';
-import type { DownloadProgress as PanelProgress } from '../jobPanel/index';
-import { formatProgress } from '../core/progressText';
+import type { DownloadProgress, DownloadResult } from '../opsManager/download';
+import { formatBytes } from '../opsManager/common';
+import { type DownloadProgress as PanelProgress, formatProgress } from '../core';
 
 /** "740.2 MB of 1.0 GB (72%) · 85.3 MB/s · 3 s left": the same line the panel shows. */
 export function progressText(p: DownloadProgress): string {

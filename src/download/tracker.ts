@@ -1,8 +1,7 @@
 // One download per job at a time; several jobs at once are fine. Running downloads are cancelled when the
 // extension is deactivated, so no temporary file outlives the window.
 import type * as vscode from 'vscode';
-import type { JobRef } from '../core/services';
-import { jobKey } from './args';
+import { jobRefKey, type JobRef } from '../core';
 
 export interface RunningDownload {
   ref: JobRef;
@@ -16,12 +15,12 @@ export class DownloadTracker implements vscode.Disposable {
 
   /** The download already running for this job, if any. */
   get(ref: JobRef): RunningDownload | undefined {
-    return this.running.get(jobKey(ref));
+    return this.running.get(jobRefKey(ref));
   }
 
   /** Claims the job; undefined when it is already being downloaded. */
   start(ref: JobRef): RunningDownload | undefined {
-    const key = jobKey(ref);
+    const key = jobRefKey(ref);
     if (this.running.has(key)) {
       return undefined;
     }
@@ -31,7 +30,7 @@ export class DownloadTracker implements vscode.Disposable {
   }
 
   finish(entry: RunningDownload): void {
-    const key = jobKey(entry.ref);
+    const key = jobRefKey(entry.ref);
     if (this.running.get(key) === entry) {
       this.running.delete(key);
     }

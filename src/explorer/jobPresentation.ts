@@ -1,6 +1,6 @@
 // How a restore job looks in the tree: readable created time, delivery status in words, icon and colour.
 import * as vscode from 'vscode';
-import type { RestoreJob } from '../opsManager/api/model';
+import type { RestoreJob } from '../opsManager/api';
 
 /** "4 Mar 2016, 23:07:42" in the UI language; the raw text when it is not a date. */
 export function formatDateTime(iso: string | undefined): string | undefined {

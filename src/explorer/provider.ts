@@ -2,10 +2,8 @@
 // and keep them until refreshed; a refresh fires for the node that changed only, so the rest of the tree stays
 // as it was (no reload of every expanded server).
 import * as vscode from 'vscode';
-import type { ClientCache } from '../core/clients';
-import type { ServerRegistry } from '../core/registry';
-import type { JobRef } from '../core/services';
-import { LoadingNode, TreeNode, type TreeContext } from './nodes/common';
+import type { ClientCache, JobRef, ServerRegistry } from '../core';
+import { LoadingNode, type TreeContext, TreeNode } from './nodes/common';
 import { ClusterNode } from './nodes/clusterNode';
 import { GroupNode } from './nodes/groupNode';
 import { RestoreJobNode } from './nodes/restoreJobNode';
@@ -36,7 +34,6 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
     };
     this.subscription = registry.onDidChange((change) => {
       if (change.servers || change.secrets) this.refresh();
-      if (change.servers) this.updateServerCount();
     });
     this.updateServerCount();
   }
@@ -90,6 +87,7 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (target === undefined) {
       this.roots = undefined;
       this.loadedRoots = undefined;
+      this.updateServerCount();
       this.changed.fire(undefined);
       return;
     }

@@ -1,17 +1,21 @@
 // The small commands behind the tree: refresh, open a job, copy an ID, open the settings, show the log.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
-import type { RestoreJob } from '../opsManager/api/model';
-import type { JobRef } from '../core/services';
+import { OpsManagerError } from '../opsManager/common';
+import type { RestoreJob } from '../opsManager/api';
+import { field, type JobPanels, type JobRef, requireJobRef, stringField } from '../core';
 import { TreeNode } from './nodes/common';
 import { ClusterNode } from './nodes/clusterNode';
 import { GroupNode } from './nodes/groupNode';
 import { RestoreJobNode } from './nodes/restoreJobNode';
-import { field, stringField } from '../core/args';
-import { completeRef } from '../lookup/fetchRestoreJob';
-import type { CommandDeps } from '../core/commandDeps';
+import type { RestoreJobsTreeProvider } from './provider';
 
-export function refresh(deps: CommandDeps, arg: unknown): void {
+/** What the tree's commands need. */
+export interface ExplorerDeps {
+  tree: RestoreJobsTreeProvider;
+  panels: JobPanels;
+}
+
+export function refresh(deps: ExplorerDeps, arg: unknown): void {
   if (arg instanceof TreeNode) {
     deps.tree.refresh(arg);
   } else if (stringField(arg, 'server') !== undefined) {
@@ -35,24 +39,9 @@ function isRestoreJob(value: unknown): value is RestoreJob {
 }
 
 /** Tree click ([JobRef, job]), context menu (the node) or a caller's JobRef. */
-export async function openRestoreJob(deps: CommandDeps, arg: unknown, second: unknown): Promise<void> {
-  const ref: JobRef =
-    arg instanceof RestoreJobNode
-      ? arg.ref
-      : completeRef({
-          server: stringField(arg, 'server'),
-          groupId: stringField(arg, 'groupId'),
-          clusterId: stringField(arg, 'clusterId'),
-          hostId: stringField(arg, 'hostId'),
-          jobId: stringField(arg, 'jobId'),
-        });
+export async function openRestoreJob(deps: ExplorerDeps, arg: unknown, second: unknown): Promise<void> {
+  const ref: JobRef = arg instanceof RestoreJobNode ? arg.ref : requireJobRef(arg);
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
-  if (deps.panels === undefined) {
-    throw new OpsManagerError({
-      kind: 'invalid-input',
-      message: vscode.l10n.t('The restore job panel is not available.'),
-    });
-  }
   await deps.panels.show(ref, job);
 }
 

@@ -4,18 +4,15 @@
 // `ready`. Polling and link expiry: jobWatch.ts; titles: clusterNames.ts.
 
 import * as vscode from 'vscode';
-import { describeError } from '../core/log';
-import { checkDownloadable } from '../opsManager/api/downloadable';
-import { isCancellation } from '../opsManager/common/errors';
-import type { RestoreJob } from '../opsManager/api/model';
-import type { JobRef, Services } from '../core/services';
+import { copyJobRef, describeError, formatProgress, jobRefKey, type JobRef, type Services } from '../core';
+import { checkDownloadable, type RestoreJob } from '../opsManager/api';
+import { isCancellation } from '../opsManager/common';
 import { ClusterNames } from './clusterNames';
 import { panelTitle } from './document';
 import { isJobInProgress } from './jobStatus';
 import { JobWatch } from './jobWatch';
 import { documentFor, jobMessage } from './panelContent';
-import { formatProgress } from '../core/progressText';
-import { copyRef, panelKey, snapshotOf, type PanelEntry, type PanelSnapshot } from './panelEntry';
+import { type PanelEntry, type PanelSnapshot, snapshotOf } from './panelEntry';
 import {
   parsePanelState,
   parseWebviewMessage,
@@ -27,7 +24,7 @@ import {
   type WebviewMessage,
 } from './protocol';
 
-export { panelKey, type PanelSnapshot } from './panelEntry';
+export type { PanelSnapshot } from './panelEntry';
 
 export const RESTORE_JOB_VIEW_TYPE = 'opsManager.restoreJob';
 const DOWNLOAD_COMMAND = 'opsManager.downloadRestoreArchive';
@@ -58,7 +55,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   /** Opens the job's panel, or focuses the one already open; a given job replaces what it shows. */
   show(ref: JobRef, job?: RestoreJob, options: ShowOptions = {}): vscode.WebviewPanel {
-    const key = panelKey(ref);
+    const key = jobRefKey(ref);
     const existing = this.panels.get(key);
     if (existing) {
       if (options.clusterName !== undefined) {
@@ -96,7 +93,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   /** Re-fetches the job of an open panel (after a download, for instance). Does nothing when it is not open. */
   async refresh(ref: JobRef): Promise<void> {
-    const entry = this.panels.get(panelKey(ref));
+    const entry = this.panels.get(jobRefKey(ref));
     if (entry) {
       await this.load(entry);
     }
@@ -104,7 +101,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   /** Shows a running download's progress in the job's panel, if it is open. */
   postDownloadProgress(ref: JobRef, progress: DownloadProgress): void {
-    const entry = this.panels.get(panelKey(ref));
+    const entry = this.panels.get(jobRefKey(ref));
     if (!entry) {
       return;
     }
@@ -122,7 +119,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   /** Shows how a download ended (or that one started) in the job's panel, if it is open. */
   postDownloadState(ref: JobRef, state: DownloadState): void {
-    const entry = this.panels.get(panelKey(ref));
+    const entry = this.panels.get(jobRefKey(ref));
     if (!entry) {
       return;
     }
@@ -145,18 +142,18 @@ export class RestoreJobPanels implements vscode.Disposable {
       // The Download button is disabled while a download of this job runs.
       this.postJob(entry);
     }
-    this.changed.fire(copyRef(entry.ref));
+    this.changed.fire(copyJobRef(entry.ref));
   }
 
   /** What the job's panel shows, or undefined when no panel is open for it. */
   getState(ref: JobRef): PanelSnapshot | undefined {
-    const entry = this.panels.get(panelKey(ref));
+    const entry = this.panels.get(jobRefKey(ref));
     return entry ? snapshotOf(entry) : undefined;
   }
 
   /** The jobs whose panels are open. */
   openRefs(): JobRef[] {
-    return [...this.panels.values()].map((entry) => copyRef(entry.ref));
+    return [...this.panels.values()].map((entry) => copyJobRef(entry.ref));
   }
 
   /** Brings back a panel after a window reload, from the identity the webview saved with `setState`. */
@@ -169,7 +166,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       return;
     }
     const ref: JobRef = saved.ref;
-    const existing = this.panels.get(panelKey(ref));
+    const existing = this.panels.get(jobRefKey(ref));
     if (existing) {
       panel.dispose();
       existing.panel.reveal(existing.panel.viewColumn, true);
@@ -206,8 +203,8 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, ref: JobRef, clusterName: string | undefined): PanelEntry {
     const entry: PanelEntry = {
-      key: panelKey(ref),
-      ref: copyRef(ref),
+      key: jobRefKey(ref),
+      ref: copyJobRef(ref),
       panel,
       watch: new JobWatch(
         () => void this.load(entry),
@@ -285,7 +282,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   private async startDownload(ref: JobRef): Promise<void> {
     try {
-      await vscode.commands.executeCommand(DOWNLOAD_COMMAND, copyRef(ref));
+      await vscode.commands.executeCommand(DOWNLOAD_COMMAND, copyJobRef(ref));
     } catch (error) {
       // The command reports its own failures; this only happens when it cannot run at all.
       this.services.log.error(`Could not start the download: ${describeError(error)}`);
@@ -320,7 +317,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     entry.inflight = controller;
     this.post(entry, { type: 'loading', loading: true });
     try {
-      const job = await this.services.fetchJob(copyRef(entry.ref), controller.signal);
+      const job = await this.services.fetchJob(copyJobRef(entry.ref), controller.signal);
       if (entry.disposed || entry.inflight !== controller) {
         return;
       }
@@ -343,7 +340,7 @@ export class RestoreJobPanels implements vscode.Disposable {
         entry.panel.webview.html = this.documentFor(entry);
       }
       entry.watch.schedulePoll(entry.job);
-      this.changed.fire(copyRef(entry.ref));
+      this.changed.fire(copyJobRef(entry.ref));
     } finally {
       if (!entry.disposed && entry.inflight === undefined) {
         this.post(entry, { type: 'loading', loading: false });
@@ -372,12 +369,12 @@ export class RestoreJobPanels implements vscode.Disposable {
       previous &&
       (previous.statusName !== job.statusName || previous.delivery?.statusName !== job.delivery?.statusName)
     ) {
-      this.services.refreshTree(copyRef(entry.ref));
+      this.services.refreshTree(copyJobRef(entry.ref));
       if (isJobInProgress(previous) && !isJobInProgress(job)) {
         void this.notifyFinished(entry.ref, job);
       }
     }
-    this.changed.fire(copyRef(entry.ref));
+    this.changed.fire(copyJobRef(entry.ref));
   }
 
   private async notifyFinished(ref: JobRef, job: RestoreJob): Promise<void> {

@@ -1,6 +1,6 @@
 // Cluster names for panel titles: from the server's settings when given there, else looked up once per group
 // (one list request) and remembered; a failed lookup is forgotten so the next panel tries again.
-import type { JobRef, Services } from '../core/services';
+import type { JobRef, Services } from '../core';
 
 export class ClusterNames {
   /** Discovered names by cluster ID (lower case), by server + group. */

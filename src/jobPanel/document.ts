@@ -4,8 +4,8 @@
 // and style. The header (header.ts) and the body (sections.ts) are re-sent on their own with every update.
 
 import type * as vscode from 'vscode';
-import type { JobRef } from '../core/jobRef';
-import type { RestoreJob } from '../opsManager/api/model';
+import type { JobRef } from '../core';
+import type { RestoreJob } from '../opsManager/api';
 import type { RenderContext } from './elements';
 import { displayText, escapeHtml } from './escape';
 import { renderHeader } from './header';

@@ -2,8 +2,8 @@
 // note, copy buttons, dates, yes/no flags and status badges. Every server value passes through displayText.
 
 import type * as vscode from 'vscode';
-import type { JobRef } from '../core/jobRef';
-import { escapeHtml, displayText } from './escape';
+import type { JobRef } from '../core';
+import { displayText, escapeHtml } from './escape';
 import { formatUtc, relativeTime } from './format';
 
 export interface RenderContext {

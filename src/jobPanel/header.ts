@@ -2,9 +2,8 @@
 // Download is disabled (or what it will use up), and when the job was fetched. Re-rendered on every update.
 
 import type * as vscode from 'vscode';
-import { checkDownloadable, type Downloadability } from '../opsManager/api/downloadable';
-import type { RestoreJob } from '../opsManager/api/model';
-import { relativeTimeElement, statusBadge, type RenderContext } from './elements';
+import { checkDownloadable, type Downloadability, type RestoreJob } from '../opsManager/api';
+import { relativeTimeElement, type RenderContext, statusBadge } from './elements';
 import { displayText, escapeHtml } from './escape';
 
 /** Title, badges, the Download and Refresh buttons and why Download is disabled. Re-rendered on every update. */

@@ -1,16 +1,9 @@
 // The restore-job panel: what the rest of the extension uses.
 import * as vscode from 'vscode';
-import type { Services } from '../core/services';
+import type { Services } from '../core';
 import { RESTORE_JOB_VIEW_TYPE, RestoreJobPanels } from './RestoreJobPanels';
 
-export {
-  RESTORE_JOB_VIEW_TYPE,
-  RestoreJobPanels,
-  panelKey,
-  type PanelSnapshot,
-  type ShowOptions,
-} from './RestoreJobPanels';
-export type { DownloadProgress, DownloadState, DownloadStateKind } from './protocol';
+export { RESTORE_JOB_VIEW_TYPE, RestoreJobPanels, type PanelSnapshot, type ShowOptions } from './RestoreJobPanels';
 
 /** Creates the panel controller and the serializer that brings panels back after a window reload. */
 export function registerRestoreJobPanels(context: vscode.ExtensionContext, services: Services): RestoreJobPanels {

@@ -1,8 +1,7 @@
 // What the panel reads from a job's state: whether it may still change on its own (so it is watched), and the
 // summary the webview gets with every update.
 
-import { checkDownloadable } from '../opsManager/api/downloadable';
-import type { RestoreJob } from '../opsManager/api/model';
+import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import type { JobSnapshot } from './protocol';
 
 /** Whether a job may still change on its own: the watch polls it while its panel is open. */

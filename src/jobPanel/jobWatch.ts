@@ -1,8 +1,7 @@
 // Keeps an open panel's job current without anyone clicking Refresh: polls it again while it is in progress, and
 // re-renders when its download link expires, so the Download button does not outlive the link.
 import * as vscode from 'vscode';
-import { checkDownloadable } from '../opsManager/api/downloadable';
-import type { RestoreJob } from '../opsManager/api/model';
+import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isJobInProgress } from './jobStatus';
 
 const DEFAULT_WATCH_SECONDS = 10;

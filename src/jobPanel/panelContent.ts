@@ -2,12 +2,13 @@
 // message with the header and body HTML (updates of a running webview).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { copyJobRef } from '../core';
 import { renderDocument } from './document';
 import type { RenderContext } from './elements';
 import { renderHeader } from './header';
 import { isJobInProgress, jobSnapshot } from './jobStatus';
 import { watchIntervalSeconds } from './jobWatch';
-import { copyRef, type PanelEntry } from './panelEntry';
+import type { PanelEntry } from './panelEntry';
 import type { JobMessage } from './protocol';
 import { renderBody } from './sections';
 
@@ -53,7 +54,7 @@ export function jobMessage(entry: PanelEntry): JobMessage | undefined {
   const ctx = renderContext(entry);
   return {
     type: 'job',
-    ref: copyRef(entry.ref),
+    ref: copyJobRef(entry.ref),
     headerHtml: renderHeader(entry.job, ctx),
     bodyHtml: renderBody(entry.job, ctx),
     job: jobSnapshot(entry.job, ctx.now),

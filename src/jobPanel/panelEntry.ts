@@ -1,7 +1,7 @@
 // One open restore-job panel as the controller keeps it, its identity, and the snapshot tests and callers read.
 import type * as vscode from 'vscode';
-import type { RestoreJob } from '../opsManager/api/model';
-import type { JobRef } from '../core/services';
+import type { RestoreJob } from '../opsManager/api';
+import { copyJobRef, type JobRef } from '../core';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
 import type {
@@ -52,32 +52,9 @@ export interface PanelEntry {
   disposables: vscode.Disposable[];
 }
 
-/** Panel identity: server + group + cluster/host + job. ObjectIds compare case-insensitively. */
-export function panelKey(ref: JobRef): string {
-  return [
-    ref.server,
-    ref.groupId.toLowerCase(),
-    ref.clusterId?.toLowerCase() ?? '',
-    ref.hostId ?? '',
-    ref.jobId.toLowerCase(),
-  ].join('\u0000');
-}
-
-/** A copy without extra properties, so nothing handed out aliases the panel's own reference. */
-export function copyRef(ref: JobRef): JobRef {
-  const copy: JobRef = { server: ref.server, groupId: ref.groupId, jobId: ref.jobId };
-  if (ref.clusterId !== undefined) {
-    copy.clusterId = ref.clusterId;
-  }
-  if (ref.hostId !== undefined) {
-    copy.hostId = ref.hostId;
-  }
-  return copy;
-}
-
 export function snapshotOf(entry: PanelEntry): PanelSnapshot {
   const snapshot: PanelSnapshot = {
-    ref: copyRef(entry.ref),
+    ref: copyJobRef(entry.ref),
     title: entry.panel.title,
     watching:
       entry.watch.polling || (entry.inflight !== undefined && entry.job !== undefined && isJobInProgress(entry.job)),

@@ -3,8 +3,12 @@
 // Shape of the exchange: the webview posts `ready` once its script runs; the host answers with the current state
 // (job, download progress), and from then on pushes updates. Requests that expect an answer carry a
 // `requestId`, echoed by the host's `reply`.
-import type { JobRef } from '../core/jobRef';
-import { isRecord } from '../opsManager/common/json';
+import type { DownloadProgress, DownloadStateKind } from '../core/downloadState';
+import { parseJobRef, type JobRef } from '../core/jobRef';
+
+export type { DownloadProgress, DownloadState, DownloadStateKind } from '../core/downloadState';
+export type { JobRef } from '../core/jobRef';
+import { isRecord } from '../opsManager/common';
 
 /** What the webview saves with `setState`, and what the serializer gets back after a window reload. */
 export interface PanelState {
@@ -64,29 +68,11 @@ export interface ErrorMessage {
   message?: string;
 }
 
-export interface DownloadProgress {
-  /** Bytes written so far. */
-  received: number;
-  /** Total bytes, when the server sent a length. */
-  total?: number;
-  percent?: number;
-  bytesPerSecond?: number;
-  etaSeconds?: number;
-}
-
 export interface DownloadProgressMessage {
   type: 'downloadProgress';
   progress: DownloadProgress;
   /** The same progress as a sentence, formatted and localised by the host. */
   text: string;
-}
-
-export type DownloadStateKind = 'running' | 'verified' | 'unverified' | 'failed' | 'cancelled';
-
-export interface DownloadState {
-  state: DownloadStateKind;
-  /** What happened, for the person: the file path, the reason of a failure. */
-  message?: string;
 }
 
 export interface DownloadStateMessage {
@@ -107,37 +93,8 @@ export type HostMessage =
 
 // ---- checks (messages cross a trust boundary: never cast) -----------------------------------------------------
 
-function optionalString(value: unknown): boolean {
-  return value === undefined || typeof value === 'string';
-}
-
 function optionalRequestId(value: unknown): boolean {
   return value === undefined || (typeof value === 'number' && Number.isSafeInteger(value));
-}
-
-/** A JobRef rebuilt from unknown input (saved webview state, command arguments), or undefined. */
-export function parseJobRef(value: unknown): JobRef | undefined {
-  if (!isRecord(value)) {
-    return undefined;
-  }
-  const { server, groupId, clusterId, hostId, jobId } = value;
-  if (typeof server !== 'string' || server === '' || typeof groupId !== 'string' || typeof jobId !== 'string') {
-    return undefined;
-  }
-  if (!optionalString(clusterId) || !optionalString(hostId)) {
-    return undefined;
-  }
-  if (typeof clusterId !== 'string' && typeof hostId !== 'string') {
-    return undefined;
-  }
-  const ref: JobRef = { server, groupId, jobId };
-  if (typeof clusterId === 'string') {
-    ref.clusterId = clusterId;
-  }
-  if (typeof hostId === 'string') {
-    ref.hostId = hostId;
-  }
-  return ref;
 }
 
 export function parsePanelState(value: unknown): PanelState | undefined {

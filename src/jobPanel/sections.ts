@@ -2,7 +2,7 @@
 // fields this extension does not know), each absent field with the reason, then the raw JSON (token masked).
 
 import type * as vscode from 'vscode';
-import type { ExtraFields, Link, RestoreJob, RestoreJobDelivery, RestoreJobHash } from '../opsManager/api/model';
+import type { ExtraFields, Link, RestoreJob, RestoreJobDelivery, RestoreJobHash } from '../opsManager/api';
 import {
   absent,
   copyable,

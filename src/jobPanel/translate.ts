@@ -2,7 +2,7 @@
 // in unit tests); their calls are written `l10n.t('literal', …)` in files that import vscode's *types*, which is
 // how the l10n extraction tool (`npm run l10n`) finds them. Outside VS Code, `englishL10n` stands in.
 import type * as vscode from 'vscode';
-import { isRecord } from '../opsManager/common/json';
+import { isRecord } from '../opsManager/common';
 
 /** `{0}` or `{name}` placeholders replaced by `lookup`; unknown ones kept as written. */
 function fill(message: string, lookup: (key: string) => unknown): string {

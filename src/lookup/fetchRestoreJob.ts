@@ -2,18 +2,28 @@
 // then the job ID, checked as you type. A pasted restore-job API URL fills group, cluster and job at once, in the
 // ID box or in either pick. With {server, groupId, clusterId|hostId, jobId} it asks nothing. Returns the job.
 import * as vscode from 'vscode';
-import type { ServerConfig } from '../core/serverSettings';
-import { OpsManagerError } from '../opsManager/common/errors';
-import { assertHostId, assertObjectId, isObjectId, parseRestoreJobUrl, type RestoreJobUrl } from '../opsManager/api/ids';
-import type { RestoreJob } from '../opsManager/api/model';
-import type { JobRef } from '../core/services';
-import { clusterLabel, groupClusters } from '../opsManager/api/clusterHierarchy';
-import { stringField } from '../core/args';
-import type { CommandDeps } from '../core/commandDeps';
-import { pickServer } from '../core/pickServer';
-import { withCancellableProgress } from '../core/progress';
-import { inputStep, pickWithLoading, type PickItem, type Validation } from '../core/prompts';
-import { UserCancelledError } from '../core/wrapper';
+import {
+  inputStep,
+  pickServer,
+  pickWithLoading,
+  requireJobRef,
+  stringField,
+  UserCancelledError,
+  withCancellableProgress,
+  type JobPanels,
+  type PickItem,
+  type ServerConfig,
+  type Services,
+  type Validation,
+} from '../core';
+import { assertObjectId, isObjectId, parseRestoreJobUrl, type RestoreJobUrl } from '../opsManager/common';
+import { clusterLabel, groupClusters, type RestoreJob } from '../opsManager/api';
+
+/** What the lookup needs from the rest of the extension. */
+export interface LookupDeps {
+  services: Services;
+  panels: JobPanels;
+}
 
 type Choice = { kind: 'id'; id: string } | { kind: 'url'; url: RestoreJobUrl };
 
@@ -80,7 +90,7 @@ function typedItem(value: string, what: string): PickItem<Choice> | undefined {
   return undefined;
 }
 
-async function pickGroup(deps: CommandDeps, server: ServerConfig): Promise<Choice> {
+async function pickGroup(deps: LookupDeps, server: ServerConfig): Promise<Choice> {
   const configured = server.groups;
   if (configured !== undefined && configured.length === 1) return { kind: 'id', id: configured[0].id };
   const choice = await pickWithLoading<Choice>({
@@ -101,7 +111,7 @@ async function pickGroup(deps: CommandDeps, server: ServerConfig): Promise<Choic
   return choice;
 }
 
-async function pickCluster(deps: CommandDeps, server: ServerConfig, groupId: string): Promise<Choice> {
+async function pickCluster(deps: LookupDeps, server: ServerConfig, groupId: string): Promise<Choice> {
   const configured = server.groups?.find((g) => g.id === groupId)?.clusters;
   if (configured !== undefined && configured.length === 1) return { kind: 'id', id: configured[0].id };
   const choice = await pickWithLoading<Choice>({
@@ -151,7 +161,7 @@ async function askJobId(): Promise<Choice> {
 }
 
 /** Applies a pasted URL: its IDs win, and its host picks the configured server with that URL, if any. */
-function applyUrl(deps: CommandDeps, state: Draft, url: RestoreJobUrl): void {
+function applyUrl(deps: LookupDeps, state: Draft, url: RestoreJobUrl): void {
   if (url.baseUrl !== undefined) {
     const match = deps.services.servers.findByBaseUrl(url.baseUrl);
     if (match !== undefined) state.server = match.name;
@@ -162,30 +172,7 @@ function applyUrl(deps: CommandDeps, state: Draft, url: RestoreJobUrl): void {
   state.jobId = url.jobId;
 }
 
-/** The complete reference, every ID checked; throws invalid-input (before any request) otherwise. */
-export function completeRef(state: Draft): JobRef {
-  if (state.server === undefined) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('No server was given.') });
-  }
-  assertObjectId(state.groupId, vscode.l10n.t('Group ID'));
-  assertObjectId(state.jobId, vscode.l10n.t('Restore job ID'));
-  const ref: JobRef = { server: state.server, groupId: state.groupId.toLowerCase(), jobId: state.jobId.toLowerCase() };
-  if (state.clusterId !== undefined) {
-    assertObjectId(state.clusterId, vscode.l10n.t('Cluster ID'));
-    ref.clusterId = state.clusterId.toLowerCase();
-  } else if (state.hostId !== undefined) {
-    assertHostId(state.hostId, vscode.l10n.t('Host ID'));
-    ref.hostId = state.hostId;
-  } else {
-    throw new OpsManagerError({
-      kind: 'invalid-input',
-      message: vscode.l10n.t('A cluster ID (or a config server host ID) is needed.'),
-    });
-  }
-  return ref;
-}
-
-export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<RestoreJob | undefined> {
+export async function fetchRestoreJob(deps: LookupDeps, arg: unknown): Promise<RestoreJob | undefined> {
   const state: Draft = {
     server: stringField(arg, 'server'),
     groupId: stringField(arg, 'groupId')?.trim(),
@@ -199,7 +186,7 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
   const pastedUrl = pasted === undefined ? undefined : parseRestoreJobUrl(pasted);
   if (pastedUrl !== undefined) applyUrl(deps, state, pastedUrl);
 
-  // Ask only for what is missing. Anything given but malformed fails in completeRef, before any request.
+  // Ask only for what is missing. Anything given but malformed fails in requireJobRef, before any request.
   if (
     state.jobId === undefined ||
     state.groupId === undefined ||
@@ -224,7 +211,7 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
       else state.jobId = choice.id;
     }
   }
-  const ref = completeRef(state);
+  const ref = requireJobRef(state);
   deps.services.servers.require(ref.server);
 
   const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal) =>
@@ -233,6 +220,6 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
   deps.services.log.info(
     `Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`,
   );
-  await deps.panels?.show(ref, job);
+  await deps.panels.show(ref, job);
   return job;
 }

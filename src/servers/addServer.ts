@@ -2,16 +2,22 @@
 // against the API root that shows the Ops Manager version or the precise error, and only then the save.
 // With arguments {name, baseUrl, username, apiKey[, testConnection]} it asks nothing (tests, other extensions).
 import * as vscode from 'vscode';
-import { serverIdentity } from '../core/serverIdentity';
-import { baseUrlProblem, serverSettingsEntry } from '../core/serverSettings';
-import { describeError, maskSecrets } from '../core/log';
-import { OpsManagerError } from '../opsManager/common/errors';
-import type { ApiRoot } from '../opsManager/api/model';
-import { booleanField, stringField } from '../core/args';
-import type { CommandDeps } from '../core/commandDeps';
-import { withCancellableProgress } from '../core/progress';
-import { BACK, inputStep } from '../core/prompts';
-import { UserCancelledError } from '../core/wrapper';
+import {
+  BACK,
+  baseUrlProblem,
+  booleanField,
+  describeError,
+  inputStep,
+  maskSecrets,
+  serverIdentity,
+  serverSettingsEntry,
+  type Services,
+  stringField,
+  UserCancelledError,
+  withCancellableProgress,
+} from '../core';
+import { OpsManagerError } from '../opsManager/common';
+import type { ApiRoot } from '../opsManager/api';
 
 interface Draft {
   name: string;
@@ -26,10 +32,10 @@ export interface AddServerResult {
   version?: string;
 }
 
-function nameProblem(deps: CommandDeps, name: string): string | undefined {
+function nameProblem(services: Services, name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return vscode.l10n.t('Enter a name to show in the tree, e.g. "Production".');
-  const list = deps.services.servers.list();
+  const list = services.servers.list();
   const taken = list.servers.some((s) => s.name === trimmed) || list.invalid.some((s) => s.name === trimmed);
   return taken ? vscode.l10n.t('A server named "{0}" already exists.', trimmed) : undefined;
 }
@@ -49,7 +55,7 @@ export function describeVersion(root: ApiRoot): string {
 }
 
 /** Runs the four steps; Back returns to the previous one. Throws UserCancelledError when dismissed. */
-async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Promise<Draft> {
+async function askDraft(services: Services, draft: Draft, firstStep: number): Promise<Draft> {
   const title = vscode.l10n.t('Add Ops Manager Server');
   const total = 4;
   let step = firstStep;
@@ -66,7 +72,7 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
           canGoBack: false,
           prompt: vscode.l10n.t('A name for this server, shown in the tree'),
           placeholder: vscode.l10n.t('e.g. Production'),
-          validate: (value) => nameProblem(deps, value),
+          validate: (value) => nameProblem(services, value),
         });
         if (typeof answer === 'string') result.name = answer.trim();
         break;
@@ -116,9 +122,9 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
 }
 
 /** Asks the API root with the draft's credentials. Resolves the version or the error (cancellation rethrown). */
-async function testConnection(deps: CommandDeps, draft: Draft): Promise<{ version: string } | { error: unknown }> {
+async function testConnection(services: Services, draft: Draft): Promise<{ version: string } | { error: unknown }> {
   return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), async (signal) => {
-    const client = deps.clientFactory.create(
+    const client = services.clients.create(
       { baseUrl: draft.baseUrl, username: draft.username, apiKey: draft.apiKey },
       draft.name,
     );
@@ -136,25 +142,24 @@ async function testConnection(deps: CommandDeps, draft: Draft): Promise<{ versio
   });
 }
 
-async function save(deps: CommandDeps, draft: Draft): Promise<void> {
+async function save(services: Services, draft: Draft): Promise<void> {
   // The key first, so the tree finds it when the settings change refreshes it.
-  await deps.services.servers.setApiKeyForIdentity(serverIdentity(draft.baseUrl, draft.username), draft.apiKey);
-  await deps.services.servers.add(serverSettingsEntry(draft));
-  deps.tree.refresh();
-  deps.tree.updateServerCount();
-  deps.services.log.info(`Added server "${draft.name}" (${draft.baseUrl}, user ${draft.username}).`);
+  await services.servers.setApiKeyForIdentity(serverIdentity(draft.baseUrl, draft.username), draft.apiKey);
+  await services.servers.add(serverSettingsEntry(draft));
+  services.refreshTree();
+  services.log.info(`Added server "${draft.name}" (${draft.baseUrl}, user ${draft.username}).`);
 }
 
-function checkArgs(deps: CommandDeps, draft: Draft): void {
+function checkArgs(services: Services, draft: Draft): void {
   const problem =
-    nameProblem(deps, draft.name) ??
+    nameProblem(services, draft.name) ??
     baseUrlProblem(draft.baseUrl) ??
     usernameProblem(draft.username) ??
     apiKeyProblem(draft.apiKey);
   if (problem !== undefined) throw new OpsManagerError({ kind: 'invalid-input', message: problem });
 }
 
-export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddServerResult | undefined> {
+export async function addServer(services: Services, arg: unknown): Promise<AddServerResult | undefined> {
   let draft: Draft = {
     name: stringField(arg, 'name')?.trim() ?? '',
     baseUrl: stringField(arg, 'baseUrl')?.trim() ?? '',
@@ -163,28 +168,28 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
   };
   const fromArgs = draft.name !== '' && draft.baseUrl !== '' && draft.username !== '' && draft.apiKey !== '';
   if (fromArgs) {
-    checkArgs(deps, draft);
+    checkArgs(services, draft);
     if (booleanField(arg, 'testConnection') === false) {
-      await save(deps, draft);
+      await save(services, draft);
       return { name: draft.name };
     }
-    const result = await testConnection(deps, draft);
+    const result = await testConnection(services, draft);
     if ('error' in result) throw result.error;
-    await save(deps, draft);
+    await save(services, draft);
     return { name: draft.name, version: result.version };
   }
 
-  draft = await askDraft(deps, draft, 1);
+  draft = await askDraft(services, draft, 1);
   for (;;) {
-    const result = await testConnection(deps, draft);
+    const result = await testConnection(services, draft);
     if ('version' in result) {
-      await save(deps, draft);
+      await save(services, draft);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Connected to Ops Manager {0}. Server "{1}" saved.', result.version || '?', draft.name),
       );
       return { name: draft.name, version: result.version };
     }
-    deps.services.log.warn(`Connection test for "${draft.name}" failed: ${describeError(result.error)}`);
+    services.log.warn(`Connection test for "${draft.name}" failed: ${describeError(result.error)}`);
     const retry = vscode.l10n.t('Retry');
     const edit = vscode.l10n.t('Edit');
     const saveAnyway = vscode.l10n.t('Save Anyway');
@@ -197,11 +202,11 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
       saveAnyway,
     );
     if (choice === saveAnyway) {
-      await save(deps, draft);
+      await save(services, draft);
       return { name: draft.name };
     }
     if (choice === edit) {
-      draft = await askDraft(deps, draft, 2);
+      draft = await askDraft(services, draft, 2);
     } else if (choice !== retry) {
       throw new UserCancelledError();
     }

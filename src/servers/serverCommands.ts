@@ -1,14 +1,11 @@
 // "Set API Key…" and "Remove Server". Both take the server from a tree node, from arguments ({server, apiKey} /
 // {server, confirm: false}) or from a pick, so tests and other extensions can run them without prompts.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
-import { booleanField, stringField } from '../core/args';
-import type { CommandDeps } from '../core/commandDeps';
-import { pickServer } from '../core/pickServer';
-import { UserCancelledError } from '../core/wrapper';
+import { OpsManagerError } from '../opsManager/common';
+import { booleanField, pickServer, type Services, stringField, UserCancelledError } from '../core';
 
-export async function setApiKey(deps: CommandDeps, arg: unknown): Promise<boolean> {
-  const registry = deps.services.servers;
+export async function setApiKey(services: Services, arg: unknown): Promise<boolean> {
+  const registry = services.servers;
   const name = stringField(arg, 'server') ?? (await pickServer(registry, vscode.l10n.t('Set API Key')));
   const server = registry.require(name);
   let apiKey = stringField(arg, 'apiKey');
@@ -41,13 +38,13 @@ export async function setApiKey(deps: CommandDeps, arg: unknown): Promise<boolea
   }
   // The key store announces the change at once, which refreshes the tree before this command returns.
   await registry.setApiKey(name, apiKey);
-  deps.services.log.info(`Stored the API key of server "${name}".`);
+  services.log.info(`Stored the API key of server "${name}".`);
   if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('API key for "{0}" saved.', name));
   return true;
 }
 
-export async function removeServer(deps: CommandDeps, arg: unknown): Promise<boolean> {
-  const registry = deps.services.servers;
+export async function removeServer(services: Services, arg: unknown): Promise<boolean> {
+  const registry = services.servers;
   const name = stringField(arg, 'server') ?? (await pickServer(registry, vscode.l10n.t('Remove Server')));
   if (booleanField(arg, 'confirm') !== false) {
     const remove = vscode.l10n.t('Remove');
@@ -68,8 +65,7 @@ export async function removeServer(deps: CommandDeps, arg: unknown): Promise<boo
       message: vscode.l10n.t('No server named "{0}" was found in the user or workspace settings.', name),
     });
   }
-  deps.tree.refresh();
-  deps.tree.updateServerCount();
-  deps.services.log.info(`Removed server "${name}".`);
+  services.refreshTree();
+  services.log.info(`Removed server "${name}".`);
   return true;
 }

@@ -1,12 +1,11 @@
 // A cluster lists its restore jobs (newest first). A sharded cluster also shows its shards and config server,
 // grouped under one node, since restore jobs are asked of the top-level cluster only.
 import * as vscode from 'vscode';
-import type { ErrorLevel } from '../../core/errorHelp';
-import type { Cluster } from '../../opsManager/api/model';
-import { clusterLabel, isShardedCluster } from '../../opsManager/api/clusterHierarchy';
+import type { ErrorLevel } from '../../core';
+import { type Cluster, clusterLabel, isShardedCluster } from '../../opsManager/api';
 import { sortNewestFirst } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
-import { LoadingNode, MessageNode, TreeNode, type TreeContext } from './common';
+import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
 
 function typeLabel(typeName: string | undefined): string | undefined {

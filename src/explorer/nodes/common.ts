@@ -3,11 +3,15 @@
 // Parent links live in private fields: VS Code passes nodes to command handlers, and a handler that clones or
 // serialises its argument must not walk up the whole tree.
 import * as vscode from 'vscode';
-import type { ServerRegistry } from '../../core/registry';
-import type { ClientCache } from '../../core/services';
-import { describeError } from '../../core/log';
-import { explainError, type ErrorLevel, type FixAction } from '../../core/errorHelp';
-import { isCancellation } from '../../opsManager/common/errors';
+import {
+  type ClientCache,
+  describeError,
+  type ErrorLevel,
+  explainError,
+  type FixAction,
+  type ServerRegistry,
+} from '../../core';
+import { isCancellation } from '../../opsManager/common';
 import { escapeMarkdown } from '../markdown';
 
 export interface TreeContext {

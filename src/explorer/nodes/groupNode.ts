@@ -1,11 +1,9 @@
 // A group (project) lists its clusters: the configured ones, or all the API returns.
 import * as vscode from 'vscode';
-import type { ErrorLevel } from '../../core/errorHelp';
-import type { GroupConfig } from '../../core/serverSettings';
-import type { Group } from '../../opsManager/api/model';
-import { groupClusters } from '../../opsManager/api/clusterHierarchy';
+import type { ErrorLevel, GroupConfig } from '../../core';
+import { type Group, groupClusters } from '../../opsManager/api';
 import { fieldsTooltip } from '../markdown';
-import { LoadingNode, MessageNode, TreeNode, type TreeContext } from './common';
+import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { ClusterNode } from './clusterNode';
 
 export interface GroupInfo {

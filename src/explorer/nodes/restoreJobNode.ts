@@ -2,8 +2,8 @@
 // The node carries the JobRef fields (server, groupId, clusterId, hostId, jobId) as own properties, so commands
 // that take a JobRef also accept the node VS Code passes from the context menu.
 import * as vscode from 'vscode';
-import type { RestoreJob } from '../../opsManager/api/model';
-import type { JobRef } from '../../core/services';
+import type { RestoreJob } from '../../opsManager/api';
+import type { JobRef } from '../../core';
 import { formatDateTime, jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';

@@ -1,12 +1,15 @@
 // A configured server lists its groups: the configured ones, or all the API key can see. Without an API key it
 // shows only the explanation and the "Set API Key…" action.
 import * as vscode from 'vscode';
-import type { ErrorLevel } from '../../core/errorHelp';
-import { openSettingsAction } from '../../core/errorHelp';
-import { MissingApiKeyError } from '../../core/clients';
-import type { InvalidServerEntry, ServerConfig } from '../../core/serverSettings';
+import {
+  type ErrorLevel,
+  type InvalidServerEntry,
+  MissingApiKeyError,
+  openSettingsAction,
+  type ServerConfig,
+} from '../../core';
 import { escapeMarkdown, fieldsTooltip } from '../markdown';
-import { ActionNode, ErrorNode, LoadingNode, MessageNode, TreeNode, type TreeContext } from './common';
+import { ActionNode, ErrorNode, LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { GroupNode } from './groupNode';
 
 export class ServerNode extends LoadingNode {

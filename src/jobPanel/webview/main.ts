@@ -2,13 +2,13 @@
 // host renders and escapes the HTML and pushes it here; this script swaps it in, turns clicks into messages,
 // keeps relative times current and shows download progress.
 
-import type { JobRef } from '../../core/jobRef';
 import { relativeTime } from '../format';
 import {
   isHostMessage,
   parsePanelState,
   type DownloadStateKind,
   type HostMessage,
+  type JobRef,
   type PanelState,
   type WebviewMessage,
 } from '../protocol';

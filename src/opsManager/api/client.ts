@@ -2,7 +2,7 @@
 // before any request, lists followed page by page, 429 answered by waiting as told, and every failure turned into
 // an OpsManagerError a person can act on.
 
-import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from '../http/http';
+import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from '../http';
 import {
   httpError,
   httpErrorFromBody,
@@ -12,9 +12,8 @@ import {
   parseRetryAfterMs,
   requestCancelled,
   sanitisedExcerpt,
-} from '../common/errors';
-import { assertHostId, assertObjectId, normaliseBaseUrl } from './ids';
-import { isRecord } from '../common/json';
+} from '../common';
+import { assertHostId, assertObjectId, isRecord, normaliseBaseUrl, sleep } from '../common';
 import type { ApiRoot, Cluster, Group, RestoreJob } from './model';
 import {
   linkHref,
@@ -26,7 +25,6 @@ import {
   type ItemParser,
   type ListPage,
 } from './parse';
-import { sleep } from '../common/sleep';
 
 export interface ClientOptions extends TransportOptions {
   /** With or without `/api/public/v1.0`, trailing slashes OK. */

@@ -3,8 +3,7 @@
 // is kept in `extra` at its level; an enum value we do not know is kept as the string the server sent. `null` is
 // read as "absent" (the raw view still shows it).
 
-import { OpsManagerError } from '../common/errors';
-import { describeJsonValue, isRecord, type JsonObject } from '../common/json';
+import { describeJsonValue, isRecord, type JsonObject, OpsManagerError } from '../common';
 import type {
   ApiRoot,
   Cluster,

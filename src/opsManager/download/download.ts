@@ -4,78 +4,25 @@
 // file is removed and nothing appears at the destination. Memory stays flat: one chunk is hashed and queued
 // at a time, and reading pauses while the disk catches up.
 //
-// The parts, each in its own module: downloadTransfer (request, redirects, streaming), downloadExchange (one GET
-// through undici's handler API, with backpressure), downloadWriter (batched writes), downloadProgress (speed
-// and time left), downloadVerification (the expected SHA-1), downloadTempFile (temporary file and atomic move),
-// downloadErrors (messages), downloadHasher (SHA-1).
+// The parts, each in its own module: options (what a caller gives and gets), transfer (request, redirects,
+// streaming), exchange (one GET through undici's handler API, with backpressure), writer (batched writes),
+// progress (speed and time left), verification (the expected SHA-1), tempFile (temporary file and atomic move),
+// errors (messages), hasher (SHA-1).
 
 import * as path from 'node:path';
-import type { Dispatcher } from 'undici';
-import { checkUrl } from '../api/downloadable';
+import { checkUrl } from '../api';
 import { ioError, throwIfCancelled } from './errors';
-import type { HashingMode } from './hasher';
-import {
-  checkDestination,
-  commit,
-  nodeFileSystem,
-  removeQuietly,
-  temporaryName,
-  type DownloadFile,
-  type DownloadFileSystem,
-} from './tempFile';
+import { checkDestination, commit, nodeFileSystem, removeQuietly, temporaryName, type DownloadFile } from './tempFile';
 import { checkHeaders, transfer } from './transfer';
 import { expectedHash, mismatchError } from './verification';
-import { OpsManagerError } from '../common/errors';
-import type { TransportOptions } from '../http/http';
-import type { DownloadProgress } from './progress';
+import { OpsManagerError } from '../common';
+import type { DownloadOptions, DownloadResult } from './options';
 
-export { redactUrl } from '../api/downloadable';
+export { redactUrl } from '../api';
+export type { DownloadOptions, DownloadResult } from './options';
 export type { DownloadProgress } from './progress';
 export type { DownloadFile, DownloadFileSystem } from './tempFile';
 export { DEFAULT_HASHING } from './transfer';
-
-export interface DownloadOptions {
-  /** Absolute http(s) URL, used byte for byte. */
-  url: string;
-  /** Extra headers for this URL's origin only (the urlV2 bearer token); dropped on a redirect elsewhere. */
-  headers?: Record<string, string>;
-  /** The file to create. Its folder must exist. */
-  destination: string;
-  /** Replace an existing destination (default false: an existing file is an error, checked again at the end). */
-  overwrite?: boolean;
-  /** Hex SHA-1 to verify against, when the job already has one. */
-  expectedSha1?: string;
-  /** Called after the transfer when `expectedSha1` is not given (Ops Manager adds `hashes` after a download). */
-  resolveExpectedSha1?: (signal: AbortSignal | undefined) => Promise<string | undefined>;
-  signal?: AbortSignal;
-  /** No data for this long stops the download (default: transport body timeout, else 30 s). */
-  idleTimeoutMs?: number;
-  /** Connection settings (CA, proxy, connect timeout) for the backup host. */
-  transport?: TransportOptions;
-  /** A dispatcher to use instead of creating one (the caller keeps ownership). */
-  dispatcher?: Dispatcher;
-  onProgress?: (progress: DownloadProgress) => void;
-  /** Minimum time between progress callbacks (default 200 ms); the first and last are always sent. */
-  progressIntervalMs?: number;
-  /** Test seam for the temporary file. */
-  fileSystem?: DownloadFileSystem;
-  /** Where the SHA-1 is computed (default: see DEFAULT_HASHING). */
-  hashing?: HashingMode;
-}
-
-export interface DownloadResult {
-  /** The final file. */
-  path: string;
-  /** Lower-case hex SHA-1 of what was written. */
-  sha1: string;
-  /** True when the SHA-1 matched Ops Manager's hash; false when there was no hash to compare with. */
-  verified: boolean;
-  expectedSha1?: string;
-  /** Why the file could not be verified (no hash from Ops Manager, or re-reading the job failed). */
-  unverifiedReason?: string;
-  bytes: number;
-  elapsedMs: number;
-}
 
 /**
  * Downloads `options.url` to `options.destination`. Rejects with OpsManagerError: `invalid-input` (bad URL or

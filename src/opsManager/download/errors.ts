@@ -3,10 +3,9 @@
 // part of a message or URL shown.
 
 import * as path from 'node:path';
-import { redactUrl } from '../api/downloadable';
-import { OpsManagerError, readErrorBody, redactSecrets, sanitisedExcerpt } from '../common/errors';
-import { formatBytes } from '../common/format';
-import { toNetworkError } from '../http/netErrors';
+import { redactUrl } from '../api';
+import { formatBytes, OpsManagerError, readErrorBody, redactSecrets, sanitisedExcerpt } from '../common';
+import { toNetworkError } from '../http';
 
 /** The statuses a download follows (and, without a Location, reports). */
 export function isRedirect(status: number): boolean {

@@ -6,7 +6,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorCode, ioError } from './errors';
-import { OpsManagerError } from '../common/errors';
+import { OpsManagerError } from '../common';
 
 /** The parts of a file handle the download writes through (a seam for tests that simulate a full disk). */
 export interface DownloadFile {

@@ -3,16 +3,16 @@
 
 import * as os from 'node:os';
 import type { Dispatcher } from 'undici';
-import type { DownloadOptions } from './download';
-import { checkUrl, redactUrl } from '../api/downloadable';
+import type { DownloadOptions } from './options';
+import { checkUrl, redactUrl } from '../api';
 import { backupHostError, bodyError, cutError, isRedirect, lowerFirst, startError } from './errors';
-import { exchange, type Answer, type BodyConsumer } from './exchange';
+import { type Answer, type BodyConsumer, exchange } from './exchange';
 import { createHasher, type HashingMode, type StreamHasher } from './hasher';
 import { ProgressMeter } from './progress';
 import type { DownloadFile } from './tempFile';
 import { BatchWriter } from './writer';
-import { OpsManagerError } from '../common/errors';
-import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../http/http';
+import { OpsManagerError } from '../common';
+import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../http';
 
 const MAX_REDIRECTS = 5;
 /**

@@ -1,9 +1,9 @@
 // The SHA-1 a finished download is checked against: given, or read again from the restore job (Ops Manager adds
 // `hashes` after a download). A missing or unusable hash leaves the file unverified, with the reason.
 
-import type { DownloadOptions } from './download';
+import type { DownloadOptions } from './options';
 import { cancelledError } from './errors';
-import { OpsManagerError } from '../common/errors';
+import { OpsManagerError } from '../common';
 
 const SHA1_HEX = /^[0-9a-f]{40}$/u;
 

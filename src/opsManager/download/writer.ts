@@ -3,7 +3,7 @@
 
 import { ioError } from './errors';
 import type { DownloadFile } from './tempFile';
-import type { OpsManagerError } from '../common/errors';
+import type { OpsManagerError } from '../common';
 
 /** Queue up to this much before one writev: fewer thread-pool round trips per GiB. */
 const WRITE_BATCH_BYTES = 1024 * 1024;

@@ -6,8 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';
 import { DigestNonce, selectDigestChallenge } from './digest';
-import { OpsManagerError, requestCancelled, stripCredentials } from '../common/errors';
-import { formatBytes } from '../common/format';
+import { formatBytes, OpsManagerError, requestCancelled, stripCredentials } from '../common';
 import { toNetworkError } from './netErrors';
 import { createDispatcherInfo, DispatcherInfo, TransportOptions } from './transport';
 

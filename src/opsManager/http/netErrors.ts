@@ -1,7 +1,7 @@
 // Turns what undici and Node throw (codes buried in causes and AggregateErrors) into OpsManagerErrors whose
 // message tells a person what to check: the base URL, the timeout setting, the server's caFile, the proxy.
 
-import { OpsManagerError, stripCredentials } from '../common/errors';
+import { OpsManagerError, stripCredentials } from '../common';
 
 export interface NetErrorContext {
   /** The request URL (credentials are stripped). */

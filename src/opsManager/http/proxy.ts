@@ -2,7 +2,7 @@
 // `http.proxyStrictSSL` when given, else the conventional environment variables, lower case first.
 
 import { BlockList, isIP } from 'node:net';
-import { OpsManagerError, stripCredentials } from '../common/errors';
+import { OpsManagerError, stripCredentials } from '../common';
 
 export interface ProxySettings {
   /** `http.proxy`; empty or missing: use the environment. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 import { Agent, Dispatcher, ProxyAgent } from 'undici';
-import { OpsManagerError, stripCredentials } from '../common/errors';
+import { OpsManagerError, stripCredentials } from '../common';
 import { chooseProxy, ProxyChoice, ProxySettings } from './proxy';
 
 export interface TransportOptions {

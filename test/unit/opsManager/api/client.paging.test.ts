@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OpsManagerClient, newestFirst, unwrapEnvelope, type ClientOptions } from '../../../../src/opsManager/api/client';
+import {
+  OpsManagerClient,
+  newestFirst,
+  unwrapEnvelope,
+  type ClientOptions,
+} from '../../../../src/opsManager/api/client';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
 import { rejectsWith } from '../../support/rejectsWith';
 

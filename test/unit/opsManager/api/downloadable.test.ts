@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { checkDownloadable, expectedSha1FromJob, type Downloadability } from '../../../../src/opsManager/api/downloadable';
+import {
+  checkDownloadable,
+  expectedSha1FromJob,
+  type Downloadability,
+} from '../../../../src/opsManager/api/downloadable';
 import { defaultFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../../../src/opsManager/api/fileName';
 import type { RestoreJob, RestoreJobDelivery } from '../../../../src/opsManager/api/model';
 

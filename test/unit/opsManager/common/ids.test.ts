@@ -7,7 +7,7 @@ import {
   isObjectId,
   normaliseBaseUrl,
   parseRestoreJobUrl,
-} from '../../../../src/opsManager/api/ids';
+} from '../../../../src/opsManager/common/ids';
 
 const G = '5e9f0a1b2c3d4e5f6a7b8c00';
 const C = '5e9f0a1b2c3d4e5f6a7b8c01';

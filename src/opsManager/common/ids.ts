@@ -1,8 +1,8 @@
 // Ops Manager IDs and the URLs that carry them. IDs are checked before a request is built so that a typo or a
 // cluster *name* gets a clear message instead of a confusing 404 (and never reaches the server at all).
 
-import { API_PREFIX, decodeSegment } from '../common/apiPath';
-import { OpsManagerError } from '../common/errors';
+import { API_PREFIX, decodeSegment } from './apiPath';
+import { OpsManagerError } from './errors';
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 // Host IDs (the `hosts` resource, used for legacy mirrored config servers) are 32 hex digits in Ops Manager's

@@ -1,0 +1,16 @@
+// Every command the extension registers, by one name each. package.json's `contributes.commands` must list the
+// same IDs (test/unit/core/commandIds.test.ts checks both ways).
+export const COMMANDS = {
+  addServer: 'opsManager.addServer',
+  setApiKey: 'opsManager.setApiKey',
+  removeServer: 'opsManager.removeServer',
+  refresh: 'opsManager.refresh',
+  fetchRestoreJob: 'opsManager.fetchRestoreJob',
+  downloadRestoreArchive: 'opsManager.downloadRestoreArchive',
+  showLog: 'opsManager.showLog',
+  openRestoreJob: 'opsManager.openRestoreJob',
+  copyId: 'opsManager.copyId',
+  openSettings: 'opsManager.openSettings',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

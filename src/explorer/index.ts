@@ -1,0 +1,30 @@
+// Explorer: the Ops Manager view (servers → groups → clusters → restore jobs) and the commands on its nodes.
+import * as vscode from 'vscode';
+import { COMMANDS, type JobPanels, registerCommand, type Services } from '../core';
+import { RestoreJobsTreeProvider, VIEW_ID } from './provider';
+import { copyId, openRestoreJob, openSettings, refresh } from './viewCommands';
+
+export { RestoreJobsTreeProvider } from './provider';
+
+/** Creates the tree view; the provider is built first because the services refresh it. */
+export function createExplorerView(
+  context: vscode.ExtensionContext,
+  tree: RestoreJobsTreeProvider,
+): vscode.TreeView<unknown> {
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(tree, view);
+  return view;
+}
+
+export function registerExplorerCommands(
+  context: vscode.ExtensionContext,
+  services: Services,
+  tree: RestoreJobsTreeProvider,
+  panels: JobPanels,
+): void {
+  const deps = { tree, panels };
+  registerCommand(context, services, COMMANDS.refresh, (arg) => refresh(deps, arg));
+  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second) => openRestoreJob(deps, arg, second));
+  registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg));
+  registerCommand(context, services, COMMANDS.openSettings, (arg) => openSettings(arg));
+}

@@ -1,0 +1,6 @@
+// The streaming download engine: one archive from a backup host to disk, SHA-1 while streaming, verified before an
+// atomic rename. Values pull in undici: the VS Code layer reaches downloadArchive through src/opsManager/runtime.ts.
+export { downloadArchive } from './download';
+export type { DownloadOptions, DownloadResult } from './download';
+export type { HashingMode } from './hasher';
+export type { DownloadProgress } from './progress';
