@@ -5,6 +5,7 @@ import { MissingApiKeyError } from './clients';
 import { UnknownServerError } from './registry';
 import { maskSecrets } from './log';
 import { OpsManagerError } from '../opsManager/common';
+import { COMMANDS } from './commandIds';
 
 export interface FixAction {
   label: string;
@@ -32,7 +33,7 @@ export function setApiKeyAction(server: string | undefined): FixAction {
   return {
     label: vscode.l10n.t('Set API Key…'),
     icon: 'key',
-    command: 'opsManager.setApiKey',
+    command: COMMANDS.setApiKey,
     args: server === undefined ? [] : [{ server }],
   };
 }
@@ -41,13 +42,13 @@ export function openSettingsAction(): FixAction {
   return {
     label: vscode.l10n.t('Open Settings'),
     icon: 'settings-gear',
-    command: 'opsManager.openSettings',
+    command: COMMANDS.openSettings,
     args: ['opsManager.servers'],
   };
 }
 
 export function showLogAction(): FixAction {
-  return { label: vscode.l10n.t('Show Log'), icon: 'output', command: 'opsManager.showLog', args: [] };
+  return { label: vscode.l10n.t('Show Log'), icon: 'output', command: COMMANDS.showLog, args: [] };
 }
 
 function fullMessage(error: OpsManagerError): string {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ServerRegistry } from './registry';
 import { UserCancelledError } from './wrapper';
+import { COMMANDS } from './commandIds';
 
 /** Resolves a server name; throws UserCancelledError when the user dismisses the pick. */
 export async function pickServer(registry: ServerRegistry, title: string): Promise<string> {
@@ -12,7 +13,7 @@ export async function pickServer(registry: ServerRegistry, title: string): Promi
       vscode.l10n.t('No Ops Manager server is configured yet.'),
       add,
     );
-    if (choice === add) void vscode.commands.executeCommand('opsManager.addServer');
+    if (choice === add) void vscode.commands.executeCommand(COMMANDS.addServer);
     throw new UserCancelledError();
   }
   if (servers.length === 1) return servers[0].name;

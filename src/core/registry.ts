@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { isRecord, OpsManagerError } from '../opsManager/common';
 import { normaliseBaseUrl } from './serverIdentity';
 import { ApiKeyStore } from './secrets';
-import { parseServerList, type ServerConfig, type ServerList, SERVERS_SETTING } from './serverSettings';
+import { parseServerList, type ServerConfig, type ServerList } from './serverSettings';
+import { SETTINGS, serversSetting, TRANSPORT_SETTINGS } from './settings';
 
 export interface ServerRegistryChange {
   /** The `opsManager.servers` setting changed. */
@@ -14,15 +15,6 @@ export interface ServerRegistryChange {
   /** Settings that shape connections changed (timeouts, proxy). */
   transport: boolean;
 }
-
-/** Settings whose change means clients must be rebuilt. */
-export const TRANSPORT_SETTINGS = [
-  'opsManager.requestTimeoutSeconds',
-  'http.proxy',
-  'http.noProxy',
-  'http.proxyStrictSSL',
-  'http.proxySupport',
-];
 
 /** Thrown when a command or the tree asks for a server name that is not (or no longer) configured. */
 export class UnknownServerError extends OpsManagerError {
@@ -56,7 +48,7 @@ export class ServerRegistry implements vscode.Disposable {
       this.changed,
       this.keys.onDidChange(() => this.changed.fire({ servers: false, secrets: true, transport: false })),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        const servers = event.affectsConfiguration(SERVERS_SETTING);
+        const servers = event.affectsConfiguration(SETTINGS.servers);
         const transport = TRANSPORT_SETTINGS.some((key) => event.affectsConfiguration(key));
         if (servers) this.cached = undefined;
         if (servers || transport) this.changed.fire({ servers, secrets: false, transport });
@@ -66,7 +58,7 @@ export class ServerRegistry implements vscode.Disposable {
 
   /** Valid servers and explained invalid entries, in settings order. */
   list(): ServerList {
-    this.cached ??= parseServerList(vscode.workspace.getConfiguration().get<unknown>(SERVERS_SETTING));
+    this.cached ??= parseServerList(serversSetting());
     return this.cached;
   }
 
@@ -115,10 +107,10 @@ export class ServerRegistry implements vscode.Disposable {
   /** Appends a server entry to the user (global) settings. */
   async add(entry: Record<string, unknown>): Promise<void> {
     const config = vscode.workspace.getConfiguration();
-    const current = config.inspect<unknown>(SERVERS_SETTING)?.globalValue;
+    const current = config.inspect<unknown>(SETTINGS.servers)?.globalValue;
     const list: unknown[] = Array.isArray(current) ? [...current] : [];
     list.push(entry);
-    await config.update(SERVERS_SETTING, list, vscode.ConfigurationTarget.Global);
+    await config.update(SETTINGS.servers, list, vscode.ConfigurationTarget.Global);
     this.cached = undefined;
   }
 
@@ -135,7 +127,7 @@ export class ServerRegistry implements vscode.Disposable {
       value: unknown;
     }> = [];
     const config = vscode.workspace.getConfiguration();
-    const inspected = config.inspect<unknown>(SERVERS_SETTING);
+    const inspected = config.inspect<unknown>(SETTINGS.servers);
     targets.push({ config, target: vscode.ConfigurationTarget.Global, value: inspected?.globalValue });
     targets.push({ config, target: vscode.ConfigurationTarget.Workspace, value: inspected?.workspaceValue });
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -143,7 +135,7 @@ export class ServerRegistry implements vscode.Disposable {
       targets.push({
         config: folderConfig,
         target: vscode.ConfigurationTarget.WorkspaceFolder,
-        value: folderConfig.inspect<unknown>(SERVERS_SETTING)?.workspaceFolderValue,
+        value: folderConfig.inspect<unknown>(SETTINGS.servers)?.workspaceFolderValue,
       });
     }
     for (const { config: scoped, target, value } of targets) {
@@ -152,7 +144,7 @@ export class ServerRegistry implements vscode.Disposable {
       const kept = entries.filter((entry) => entryName(entry) !== name);
       if (kept.length !== value.length) {
         removed += value.length - kept.length;
-        await scoped.update(SERVERS_SETTING, kept, target);
+        await scoped.update(SETTINGS.servers, kept, target);
       }
     }
     this.cached = undefined;

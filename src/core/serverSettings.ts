@@ -5,8 +5,6 @@ import * as vscode from 'vscode';
 import { isObjectId, isRecord } from '../opsManager/common';
 import { normaliseBaseUrl, serverIdentity } from './serverIdentity';
 
-export const SERVERS_SETTING = 'opsManager.servers';
-
 export interface ClusterConfig {
   id: string;
   name?: string;

@@ -7,6 +7,7 @@ import { isCancellation } from '../opsManager/common';
 import type { Services } from './services';
 import { stringField } from './args';
 import { explainError, type FixAction, showLogAction } from './errorHelp';
+import { COMMANDS } from './commandIds';
 
 /** Thrown (or returned as undefined) when the user dismissed a prompt: ends the command without a message. */
 export class UserCancelledError extends Error {
@@ -18,8 +19,8 @@ export class UserCancelledError extends Error {
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-/** Logs and shows a failure; used by the wrapper and by handlers that keep going after an error. */
-export function reportError(services: Pick<Services, 'log'>, commandId: string, error: unknown, server?: string): void {
+/** Logs and shows a failure: what the wrapper does with an error a command throws. */
+function reportError(services: Pick<Services, 'log'>, commandId: string, error: unknown, server?: string): void {
   if (isCancellation(error)) {
     services.log.debug(`${commandId}: cancelled`);
     return;
@@ -27,10 +28,10 @@ export function reportError(services: Pick<Services, 'log'>, commandId: string, 
   services.log.error(`${commandId} failed: ${describeError(error)}`);
   if (error instanceof Error && error.stack) services.log.debug(maskSecrets(error.stack));
   const help = explainError(error, server);
-  const actions: FixAction[] = [
-    ...help.actions.filter((a) => a.command !== 'opsManager.showLog'),
-    showLogAction(),
-  ].slice(0, 3);
+  const actions: FixAction[] = [...help.actions.filter((a) => a.command !== COMMANDS.showLog), showLogAction()].slice(
+    0,
+    3,
+  );
   const text = maskSecrets(error instanceof Error ? error.message : String(error));
   void vscode.window.showErrorMessage(text, ...actions.map((a) => a.label)).then((choice) => {
     const action = actions.find((a) => a.label === choice);

@@ -6,10 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { expandHome, UserCancelledError } from '../core';
+import { downloadDirectorySetting, expandHome, UserCancelledError } from '../core';
 import { OpsManagerError } from '../opsManager/common';
 
-export const DOWNLOAD_DIRECTORY_SETTING = 'downloadDirectory';
 const LAST_FOLDER_KEY = 'opsManager.lastDownloadFolder';
 
 export interface Destination {
@@ -30,11 +29,10 @@ export async function givenDestination(given: string, fileName: string, overwrit
 
 /** The download folder setting, or undefined when it is empty. */
 export function configuredFolder(): string | undefined {
-  const value = vscode.workspace.getConfiguration('opsManager').get<unknown>(DOWNLOAD_DIRECTORY_SETTING);
-  if (typeof value !== 'string' || value.trim() === '') {
-    return undefined;
-  }
-  return absolutePath(value.trim(), vscode.l10n.t('The opsManager.downloadDirectory setting "{0}"', value));
+  const value = downloadDirectorySetting();
+  return value === undefined
+    ? undefined
+    : absolutePath(value, vscode.l10n.t('The opsManager.downloadDirectory setting "{0}"', value));
 }
 
 /** `fileName` inside the configured folder; asks before replacing a file that is already there. */

@@ -37,7 +37,7 @@ export interface DownloadPanels {
 export interface DownloadEnv {
   context: vscode.ExtensionContext;
   services: Services;
-  panels: DownloadPanels | undefined;
+  panels: DownloadPanels;
   tracker: DownloadTracker;
 }
 
@@ -89,7 +89,7 @@ export async function downloadRestoreArchive(
     const known = expectedSha1FromJob(job, check.url);
 
     env.services.log.info(`Downloading restore job ${ref.jobId} from ${redactUrl(check.url)} to ${destination.path}`);
-    env.panels?.postDownloadState(ref, { state: 'running', message: destination.path });
+    env.panels.postDownloadState(ref, { state: 'running', message: destination.path });
     started = true;
     const result = await vscode.window.withProgress(
       {
@@ -121,7 +121,7 @@ export async function downloadRestoreArchive(
                 message: done ? vscode.l10n.t('{0} · checking the SHA-1…', progressText(p)) : progressText(p),
                 increment,
               });
-              env.panels?.postDownloadProgress(ref, toPanelProgress(p));
+              env.panels.postDownloadProgress(ref, toPanelProgress(p));
             },
           });
         } finally {
@@ -133,7 +133,7 @@ export async function downloadRestoreArchive(
       `Saved restore job ${ref.jobId} to ${result.path} (${result.bytes} bytes, SHA-1 ${result.sha1}, ` +
         `${result.verified ? 'verified' : `not verified: ${result.unverifiedReason ?? ''}`}, ${Math.round(result.elapsedMs)} ms)`,
     );
-    env.panels?.postDownloadState(ref, {
+    env.panels.postDownloadState(ref, {
       state: result.verified ? 'verified' : 'unverified',
       message: result.verified
         ? vscode.l10n.t('Saved to {0}. SHA-1 verified.', result.path)
@@ -144,7 +144,7 @@ export async function downloadRestoreArchive(
   } catch (error) {
     if (started) {
       const cancelled = isCancellation(error);
-      env.panels?.postDownloadState(ref, {
+      env.panels.postDownloadState(ref, {
         state: cancelled ? 'cancelled' : 'failed',
         message: cancelled
           ? vscode.l10n.t('Download cancelled; nothing was saved.')
@@ -158,7 +158,7 @@ export async function downloadRestoreArchive(
     env.tracker.finish(running);
     if (started) {
       // Downloads left and hashes change after a download, and an expired link shows up as such.
-      void Promise.resolve(env.panels?.refresh(ref)).catch(() => undefined);
+      void Promise.resolve(env.panels.refresh(ref)).catch(() => undefined);
       env.services.refreshTree(ref);
     }
   }

@@ -1,12 +1,8 @@
 // The download command, wired through the shared command wrapper (silent on cancel, "Show Log" on failure).
 import type * as vscode from 'vscode';
-import { registerCommand, type Services } from '../core';
-import { type DownloadPanels, downloadRestoreArchive } from './downloadCommand';
+import { COMMANDS, registerCommand, type Services } from '../core';
+import { downloadRestoreArchive, type DownloadPanels } from './downloadCommand';
 import { DownloadTracker } from './tracker';
-
-export const DOWNLOAD_COMMAND = 'opsManager.downloadRestoreArchive';
-export type { DownloadCommandResult, DownloadPanels } from './downloadCommand';
-export { DownloadTracker } from './tracker';
 
 /**
  * Registers `opsManager.downloadRestoreArchive`. Arguments: none (asks for a job), a JobRef (panel), a tree node
@@ -16,12 +12,11 @@ export { DownloadTracker } from './tracker';
 export function registerDownloadCommand(
   context: vscode.ExtensionContext,
   services: Services,
-  panels: DownloadPanels | undefined,
-): DownloadTracker {
+  panels: DownloadPanels,
+): void {
   const tracker = new DownloadTracker();
   context.subscriptions.push(tracker);
-  registerCommand(context, services, DOWNLOAD_COMMAND, (arg) =>
+  registerCommand(context, services, COMMANDS.downloadRestoreArchive, (arg) =>
     downloadRestoreArchive({ context, services, panels, tracker }, arg),
   );
-  return tracker;
 }

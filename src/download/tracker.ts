@@ -36,10 +36,6 @@ export class DownloadTracker implements vscode.Disposable {
     }
   }
 
-  get size(): number {
-    return this.running.size;
-  }
-
   dispose(): void {
     for (const entry of this.running.values()) {
       entry.abort.abort();

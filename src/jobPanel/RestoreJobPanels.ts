@@ -2,9 +2,11 @@
 // (escaped) HTML with pure functions (document.ts, header.ts, sections.ts); the webview script only swaps it in
 // and sends clicks back. Webviews are not retained when hidden, so everything is re-sent when the script says
 // `ready`. Polling and link expiry: jobWatch.ts; titles: clusterNames.ts.
+// Over 300 lines because it is the one owner of a panel's life cycle (open, restore after reload, messages,
+// loading, download state, disposal): split, each part would need the others' private state.
 
 import * as vscode from 'vscode';
-import { copyJobRef, describeError, formatProgress, jobRefKey, type JobRef, type Services } from '../core';
+import { COMMANDS, copyJobRef, describeError, formatProgress, jobRefKey, type JobRef, type Services } from '../core';
 import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isCancellation } from '../opsManager/common';
 import { ClusterNames } from './clusterNames';
@@ -27,7 +29,6 @@ import {
 export type { PanelSnapshot } from './panelEntry';
 
 export const RESTORE_JOB_VIEW_TYPE = 'opsManager.restoreJob';
-const DOWNLOAD_COMMAND = 'opsManager.downloadRestoreArchive';
 
 export interface ShowOptions {
   /** Shown in the title instead of the cluster ID (the tree and the palette know it). */
@@ -42,9 +43,6 @@ function errorText(error: unknown): string {
 export class RestoreJobPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PanelEntry>();
   private readonly clusterNames: ClusterNames;
-  private readonly changed = new vscode.EventEmitter<JobRef>();
-  /** Fires whenever a panel's job, error or download state changes. */
-  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -142,7 +140,6 @@ export class RestoreJobPanels implements vscode.Disposable {
       // The Download button is disabled while a download of this job runs.
       this.postJob(entry);
     }
-    this.changed.fire(copyJobRef(entry.ref));
   }
 
   /** What the job's panel shows, or undefined when no panel is open for it. */
@@ -184,7 +181,6 @@ export class RestoreJobPanels implements vscode.Disposable {
       entry.panel.dispose();
     }
     this.panels.clear();
-    this.changed.dispose();
   }
 
   // ---- panel lifecycle ---------------------------------------------------------------------------------------
@@ -282,7 +278,7 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   private async startDownload(ref: JobRef): Promise<void> {
     try {
-      await vscode.commands.executeCommand(DOWNLOAD_COMMAND, copyJobRef(ref));
+      await vscode.commands.executeCommand(COMMANDS.downloadRestoreArchive, copyJobRef(ref));
     } catch (error) {
       // The command reports its own failures; this only happens when it cannot run at all.
       this.services.log.error(`Could not start the download: ${describeError(error)}`);
@@ -340,7 +336,6 @@ export class RestoreJobPanels implements vscode.Disposable {
         entry.panel.webview.html = this.documentFor(entry);
       }
       entry.watch.schedulePoll(entry.job);
-      this.changed.fire(copyJobRef(entry.ref));
     } finally {
       if (!entry.disposed && entry.inflight === undefined) {
         this.post(entry, { type: 'loading', loading: false });
@@ -374,7 +369,6 @@ export class RestoreJobPanels implements vscode.Disposable {
         void this.notifyFinished(entry.ref, job);
       }
     }
-    this.changed.fire(copyJobRef(entry.ref));
   }
 
   private async notifyFinished(ref: JobRef, job: RestoreJob): Promise<void> {

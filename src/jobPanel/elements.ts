@@ -3,6 +3,7 @@
 
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
+import { statusLook } from '../core/jobStatus';
 import { displayText, escapeHtml } from './escape';
 import { formatUtc, relativeTime } from './format';
 
@@ -101,33 +102,14 @@ export function yesNo(value: boolean | undefined, yes: string, no: string, whyAb
   return `<span class="flag ${value ? 'on' : 'off'}"><span class="codicon ${value ? 'codicon-check' : 'codicon-dash'}" aria-hidden="true"></span><span>${displayText(value ? yes : no)}</span></span>`;
 }
 
-type BadgeTone = 'success' | 'progress' | 'waiting' | 'warning' | 'error' | 'neutral';
-
-const JOB_TONES: Record<string, [BadgeTone, string]> = {
-  FINISHED: ['success', 'pass'],
-  IN_PROGRESS: ['progress', 'sync'],
-  BROKEN: ['error', 'error'],
-  KILLED: ['error', 'circle-slash'],
-};
-const DELIVERY_TONES: Record<string, [BadgeTone, string]> = {
-  READY: ['success', 'cloud-download'],
-  NOT_STARTED: ['waiting', 'clock'],
-  IN_PROGRESS: ['progress', 'sync'],
-  FAILED: ['error', 'error'],
-  INTERRUPTED: ['warning', 'debug-disconnect'],
-  EXPIRED: ['warning', 'history'],
-  MAX_DOWNLOADS_EXCEEDED: ['warning', 'circle-slash'],
-};
-
 /** A status as a coloured badge; unknown values are shown as sent, in a neutral badge. */
 export function statusBadge(value: string | undefined, kind: 'job' | 'delivery', l10n: typeof vscode.l10n): string {
   const label = kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');
   if (value === undefined) {
     return `<span class="badge neutral" title="${escapeHtml(label)}"><span class="codicon codicon-question" aria-hidden="true"></span><span>${displayText(l10n.t('unknown'))}</span></span>`;
   }
-  const tones = kind === 'job' ? JOB_TONES : DELIVERY_TONES;
-  const known = Object.prototype.hasOwnProperty.call(tones, value) ? tones[value] : undefined;
-  const [tone, icon] = known ?? ['neutral', 'question'];
+  const known = statusLook(kind, value);
+  const { tone, icon } = known ?? { tone: 'neutral', icon: 'question' };
   const title = known ? label : l10n.t('{0}: a value this extension does not know, shown as sent', label);
   const spin = icon === 'sync' ? ' codicon-modifier-spin' : '';
   return `<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-label="${escapeHtml(`${label}: ${value}`)}"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span><span>${displayText(value)}</span></span>`;

@@ -1,21 +1,11 @@
 // Keeps an open panel's job current without anyone clicking Refresh: polls it again while it is in progress, and
 // re-renders when its download link expires, so the Download button does not outlive the link.
-import * as vscode from 'vscode';
+import { watchIntervalSeconds } from '../core';
 import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isJobInProgress } from './jobStatus';
 
-const DEFAULT_WATCH_SECONDS = 10;
 /** setTimeout's ceiling; expiry timers further out are simply not set (the panel will be refreshed before). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** `opsManager.watchIntervalSeconds`, kept within the range the setting declares. */
-export function watchIntervalSeconds(): number {
-  const value = vscode.workspace.getConfiguration('opsManager').get<unknown>('watchIntervalSeconds');
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return DEFAULT_WATCH_SECONDS;
-  }
-  return Math.min(3600, Math.max(2, value));
-}
 
 export class JobWatch {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;

@@ -2,12 +2,11 @@
 // message with the header and body HTML (updates of a running webview).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { copyJobRef } from '../core';
+import { copyJobRef, watchIntervalSeconds } from '../core';
 import { renderDocument } from './document';
 import type { RenderContext } from './elements';
 import { renderHeader } from './header';
 import { isJobInProgress, jobSnapshot } from './jobStatus';
-import { watchIntervalSeconds } from './jobWatch';
 import type { PanelEntry } from './panelEntry';
 import type { JobMessage } from './protocol';
 import { renderBody } from './sections';

@@ -1,5 +1,6 @@
 // The panel's body: every field of the job in sections (summary, delivery, snapshot timestamp, hashes, links,
 // fields this extension does not know), each absent field with the reason, then the raw JSON (token masked).
+// Over 300 lines because it is a table of every field of a restore job, each with the reason it may be absent.
 
 import type * as vscode from 'vscode';
 import type { ExtraFields, Link, RestoreJob, RestoreJobDelivery, RestoreJobHash } from '../opsManager/api';

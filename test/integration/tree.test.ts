@@ -2,6 +2,8 @@
 // members tucked under their parent) → restore jobs newest first, the explanatory error nodes with their fixes,
 // stable ids, getParent for reveal, and partial refresh.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
@@ -145,6 +147,22 @@ describe('Tree', function () {
     assert.equal(item(broken).description, 'Broken · Failed');
     const expired = jobs[jobs.length - 1];
     assert.equal(item(expired).description, 'Expired');
+  });
+
+  it('offers Download (through the contextValue its when clause reads) only on a job that can be downloaded', async () => {
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const contextOf = (id: string): string =>
+      item(jobs.find((node) => (item(node).id ?? '').endsWith(id)) ?? assert.fail(id)).contextValue ?? '';
+    assert.equal(contextOf(J.ready.id), 'restoreJob downloadable');
+    for (const id of [J.expired.id, J.inProgress.id, J.notStarted.id, J.maxDownloadsExceeded.id]) {
+      assert.equal(contextOf(id), 'restoreJob', id);
+    }
+    const manifest = fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8');
+    const raw = /"command": "opsManager\.downloadRestoreArchive",\s*"when": "((?:[^"\\]|\\.)*)"/.exec(manifest)?.[1];
+    const when: unknown = JSON.parse(`"${raw ?? ''}"`);
+    const pattern = typeof when === 'string' ? (/viewItem =~ \/(.*)\//.exec(when)?.[1] ?? '') : '';
+    assert.ok(new RegExp(pattern).test('restoreJob downloadable'), String(when));
+    assert.ok(!new RegExp(pattern).test('restoreJob'), String(when));
   });
 
   it('says when a group has no clusters and a cluster no restore jobs', async () => {

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { ErrorLevel } from '../../core';
 import { type Cluster, clusterLabel, isShardedCluster } from '../../opsManager/api';
-import { sortNewestFirst } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
@@ -77,7 +76,7 @@ export class ClusterNode extends LoadingNode {
 
   protected async loadChildren(): Promise<TreeNode[]> {
     const client = await this.ctx.clients.get(this.server);
-    const jobs = sortNewestFirst(await client.listRestoreJobs(this.groupId, this.clusterId));
+    const jobs = await client.listRestoreJobs(this.groupId, this.clusterId); // newest first (the client sorts)
     const children: TreeNode[] = [];
     if (this.info.members.length > 0) children.push(new ClusterMembersNode(this, this.info.members));
     if (jobs.length === 0) {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import {
   type ClientCache,
+  COMMANDS,
   describeError,
   type ErrorLevel,
   explainError,
@@ -134,7 +135,7 @@ export class ErrorNode extends TreeNode {
     );
     item.accessibilityInformation = { label: `${this.summary}. ${this.message}` };
     item.command = {
-      command: 'opsManager.refresh',
+      command: COMMANDS.refresh,
       title: vscode.l10n.t('Retry'),
       arguments: [this],
     };

@@ -2,8 +2,8 @@
 // The node carries the JobRef fields (server, groupId, clusterId, hostId, jobId) as own properties, so commands
 // that take a JobRef also accept the node VS Code passes from the context menu.
 import * as vscode from 'vscode';
-import type { RestoreJob } from '../../opsManager/api';
-import type { JobRef } from '../../core';
+import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
+import { COMMANDS, type JobRef } from '../../core';
 import { formatDateTime, jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
@@ -42,8 +42,8 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     item.id = this.id;
     item.description = jobDescription(job);
     item.iconPath = jobIcon(job);
-    item.contextValue =
-      job.delivery?.statusName === 'READY' && job.delivery.methodName === 'HTTP' ? 'restoreJob ready' : 'restoreJob';
+    // `downloadable` drives the Download action's `when` clause: no Download on an expired, used-up or unready job.
+    item.contextValue = checkDownloadable(job, new Date()).ok ? 'restoreJob downloadable' : 'restoreJob';
     item.tooltip = fieldsTooltip(vscode.l10n.t('Restore job {0}', job.id), [
       [vscode.l10n.t('Created'), created === undefined ? undefined : `${created} (${job.created})`],
       [vscode.l10n.t('Status'), job.statusName],
@@ -64,7 +64,7 @@ export class RestoreJobNode extends TreeNode implements JobRef {
       label: vscode.l10n.t('Restore job created {0}, {1}', created ?? job.id, jobDescription(job)),
     };
     item.command = {
-      command: 'opsManager.openRestoreJob',
+      command: COMMANDS.openRestoreJob,
       title: vscode.l10n.t('Open Restore Job'),
       arguments: [this.ref, this.job],
     };

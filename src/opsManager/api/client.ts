@@ -1,6 +1,8 @@
 // The typed Ops Manager API client: one DigestHttpClient per server (credentials bound to its origin), IDs checked
 // before any request, lists followed page by page, 429 answered by waiting as told, and every failure turned into
 // an OpsManagerError a person can act on.
+// Over 300 lines because it is one class with one method per API call sharing the request loop (paging, 429
+// waits, envelope); what is not HTTP lives in callSupport.ts.
 
 import { DigestHttpClient, type HttpResponse, type RequestLogEntry, type TransportOptions } from '../http';
 import {
@@ -25,6 +27,7 @@ import {
   type ItemParser,
   type ListPage,
 } from './parse';
+import { enc, newestFirst, nonNegativeInteger, positiveInteger, throwIfAborted, unwrapEnvelope } from './callSupport';
 
 export interface ClientOptions extends TransportOptions {
   /** With or without `/api/public/v1.0`, trailing slashes OK. */
@@ -389,90 +392,5 @@ export class OpsManagerClient {
         error,
       );
     }
-  }
-}
-
-/**
- * `{status, content}` (documented) or `{status, envelope}` (newer documentation); lists keep `results` next to
- * `status`. A body without a numeric `status` is taken as not enveloped.
- */
-export function unwrapEnvelope(body: unknown): { status?: number; payload: unknown } {
-  if (!isRecord(body)) {
-    return { payload: body };
-  }
-  const raw = body.status;
-  const status =
-    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{3}$/.test(raw) ? Number(raw) : undefined;
-  if (status === undefined) {
-    return { payload: body };
-  }
-  if (Object.hasOwn(body, 'content')) {
-    return { status, payload: body.content };
-  }
-  if (Object.hasOwn(body, 'envelope')) {
-    return { status, payload: body.envelope };
-  }
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key !== 'status') {
-      Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  return { status, payload: rest };
-}
-
-/** Newest first by `created`; equal or unreadable times keep the server's order, unreadable ones go last. */
-export function newestFirst(jobs: RestoreJob[]): RestoreJob[] {
-  return jobs
-    .map((job, index) => ({ job, index, time: job.created === undefined ? NaN : Date.parse(job.created) }))
-    .sort((a, b) => {
-      const aMissing = Number.isNaN(a.time);
-      const bMissing = Number.isNaN(b.time);
-      if (aMissing || bMissing) {
-        return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
-      }
-      return b.time - a.time || a.index - b.index;
-    })
-    .map((entry) => entry.job);
-}
-
-function enc(id: string): string {
-  return encodeURIComponent(id);
-}
-
-function positiveInteger(
-  value: number | undefined,
-  fallback: number,
-  name: string,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new OpsManagerError({
-      kind: 'invalid-input',
-      message: `${name} must be a whole number from 1 to ${max}; got ${value}.`,
-    });
-  }
-  return value;
-}
-
-function nonNegativeInteger(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!Number.isInteger(value) || value < 0) {
-    throw new OpsManagerError({
-      kind: 'invalid-input',
-      message: `${name} must be a whole number of 0 or more; got ${value}.`,
-    });
-  }
-  return value;
-}
-
-function throwIfAborted(signal: AbortSignal | undefined, url: string): void {
-  if (signal?.aborted === true) {
-    throw requestCancelled(url);
   }
 }

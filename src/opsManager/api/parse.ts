@@ -2,6 +2,7 @@
 // type is an error naming its path (`delivery.maxDownloads: expected a number, got "abc"`); a field we do not know
 // is kept in `extra` at its level; an enum value we do not know is kept as the string the server sent. `null` is
 // read as "absent" (the raw view still shows it).
+// Over 300 lines because it is one checked reader per model type, sharing the field reader at the top.
 
 import { describeJsonValue, isRecord, type JsonObject, OpsManagerError } from '../common';
 import type {

@@ -1,6 +1,7 @@
 // HTTP Digest access authentication (RFC 7616, with RFC 2617 and RFC 2069 fallbacks): picking the challenge to
 // answer, computing the response, and the per-nonce state that lets one challenge authorize many requests.
 // Everything here is pure except the random client nonce; the request loop lives in http.ts.
+// Over 300 lines because RFC 7616, 2617 and 2069 share the challenge model; each part is a pure function.
 
 import * as crypto from 'node:crypto';
 import { parseAuthParams, parseChallenges } from './authHeader';

@@ -2,6 +2,8 @@
 // One challenge authorizes many requests: the nonce is reused pre-emptively with a rising `nc`, so N calls cost
 // N + 1 requests. Credentials go only to the configured origin, redirects are never followed, and every retry is
 // bounded (at most three requests per call), so a confused server cannot make us loop.
+// Over 300 lines because the digest request loop (challenge, nonce reuse, stale retry, one challenge in flight)
+// is one state machine; the transport (undici, TLS, proxy) and the digest maths live beside it.
 
 import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';

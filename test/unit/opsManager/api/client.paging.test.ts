@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  OpsManagerClient,
-  newestFirst,
-  unwrapEnvelope,
-  type ClientOptions,
-} from '../../../../src/opsManager/api/client';
+import { OpsManagerClient, type ClientOptions } from '../../../../src/opsManager/api/client';
+import { newestFirst, unwrapEnvelope } from '../../../../src/opsManager/api/callSupport';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
 import { rejectsWith } from '../../support/rejectsWith';
 

@@ -1,0 +1,53 @@
+// How a restore job's status looks, for the tree and the panel alike: one table of tone, icon and words per
+// status. Free of `vscode` values (the words come through the l10n object passed in), so the panel's HTML
+// renderer, unit-tested in plain Node, shares it. Unknown values have no entry: callers show them as sent.
+import type * as vscode from 'vscode';
+
+export type StatusTone = 'success' | 'progress' | 'waiting' | 'warning' | 'error' | 'neutral';
+export type StatusKind = 'job' | 'delivery';
+
+export interface StatusLook {
+  tone: StatusTone;
+  /** A codicon name. */
+  icon: string;
+  label(l10n: typeof vscode.l10n): string;
+}
+
+const JOB: Record<string, StatusLook> = {
+  FINISHED: { tone: 'success', icon: 'check', label: (l10n) => l10n.t('Finished') },
+  IN_PROGRESS: { tone: 'progress', icon: 'sync', label: (l10n) => l10n.t('In progress') },
+  BROKEN: { tone: 'error', icon: 'error', label: (l10n) => l10n.t('Broken') },
+  KILLED: { tone: 'error', icon: 'circle-slash', label: (l10n) => l10n.t('Killed') },
+};
+
+const DELIVERY: Record<string, StatusLook> = {
+  READY: { tone: 'success', icon: 'pass-filled', label: (l10n) => l10n.t('Ready') },
+  NOT_STARTED: { tone: 'waiting', icon: 'clock', label: (l10n) => l10n.t('Not started') },
+  IN_PROGRESS: { tone: 'progress', icon: 'sync', label: (l10n) => l10n.t('Preparing') },
+  FAILED: { tone: 'error', icon: 'error', label: (l10n) => l10n.t('Failed') },
+  INTERRUPTED: { tone: 'warning', icon: 'debug-disconnect', label: (l10n) => l10n.t('Interrupted') },
+  EXPIRED: { tone: 'warning', icon: 'history', label: (l10n) => l10n.t('Expired') },
+  MAX_DOWNLOADS_EXCEEDED: { tone: 'warning', icon: 'circle-slash', label: (l10n) => l10n.t('Max downloads reached') },
+};
+
+/** The look of a job or delivery status, or undefined for a value this version does not know. */
+export function statusLook(kind: StatusKind, value: string | undefined): StatusLook | undefined {
+  const table = kind === 'job' ? JOB : DELIVERY;
+  return value !== undefined && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+}
+
+/**
+ * The one status that describes a job best in a single icon: a broken or killed job, else its delivery, else the
+ * job status. Unknown values are returned with no look, to be shown as sent.
+ */
+export function dominantStatus(job: {
+  statusName?: string;
+  delivery?: { statusName?: string };
+}): { kind: StatusKind; value: string; look?: StatusLook } | undefined {
+  const jobStatus = job.statusName;
+  if (jobStatus === 'BROKEN' || jobStatus === 'KILLED') return { kind: 'job', value: jobStatus, look: JOB[jobStatus] };
+  const delivery = job.delivery?.statusName;
+  if (delivery !== undefined) return { kind: 'delivery', value: delivery, look: statusLook('delivery', delivery) };
+  if (jobStatus !== undefined) return { kind: 'job', value: jobStatus, look: statusLook('job', jobStatus) };
+  return undefined;
+}
