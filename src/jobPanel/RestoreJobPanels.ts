@@ -58,7 +58,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     if (existing) {
       if (options.clusterName !== undefined) {
         existing.clusterName = options.clusterName;
-        existing.panel.title = panelTitle(existing.ref, existing.clusterName);
+        existing.panel.title = this.titleOf(existing);
       }
       existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus ?? false);
       if (job) {
@@ -70,7 +70,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       RESTORE_JOB_VIEW_TYPE,
-      panelTitle(ref, options.clusterName),
+      panelTitle(ref, options.clusterName, job, new Date(), vscode.env.language),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus ?? false },
       this.webviewOptions(),
     );
@@ -171,7 +171,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
     panel.webview.options = this.webviewOptions();
     const entry = this.adopt(panel, ref, undefined);
-    panel.title = panelTitle(ref, entry.clusterName);
+    panel.title = this.titleOf(entry);
     panel.webview.html = this.documentFor(entry);
     await this.load(entry);
   }
@@ -366,17 +366,19 @@ export class RestoreJobPanels implements vscode.Disposable {
     ) {
       this.services.refreshTree(copyJobRef(entry.ref));
       if (isJobInProgress(previous) && !isJobInProgress(job)) {
-        void this.notifyFinished(entry.ref, job);
+        void this.notifyFinished(entry, job);
       }
     }
   }
 
-  private async notifyFinished(ref: JobRef, job: RestoreJob): Promise<void> {
-    const shortId = `${job.id.slice(0, 8)}…`;
+  private async notifyFinished(entry: PanelEntry, job: RestoreJob): Promise<void> {
+    const ref = entry.ref;
+    // The cluster and created time tell jobs apart; the ID's first digits (its timestamp) often do not.
+    const which = this.titleOf(entry);
     if (checkDownloadable(job).ok) {
       const download = vscode.l10n.t('Download');
       const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Restore job {0} is ready to download.', shortId),
+        vscode.l10n.t('The restore job {0} is ready to download.', which),
         download,
       );
       if (choice === download) {
@@ -386,7 +388,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
     const status = [job.statusName, job.delivery?.statusName].filter((s) => s !== undefined).join(' / ');
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Restore job {0} is no longer in progress: {1}.', shortId, status),
+      vscode.l10n.t('The restore job {0} is no longer in progress: {1}.', which, status),
     );
   }
 
@@ -403,13 +405,17 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
     entry.updates++;
     entry.lastJobMessage = message;
-    entry.panel.title = panelTitle(entry.ref, entry.clusterName);
+    entry.panel.title = this.titleOf(entry);
     if (!entry.panel.visible) {
       // A hidden webview is not running; its next load should already show the latest job.
       entry.panel.webview.html = this.documentFor(entry);
       return;
     }
     this.post(entry, message);
+  }
+
+  private titleOf(entry: PanelEntry): string {
+    return panelTitle(entry.ref, entry.clusterName, entry.job, new Date(), vscode.env.language);
   }
 
   private post(entry: PanelEntry, message: HostMessage): void {
@@ -428,7 +434,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       const name = await this.clusterNames.lookup(entry.ref);
       if (name !== undefined && !entry.disposed && entry.clusterName === undefined) {
         entry.clusterName = name;
-        entry.panel.title = panelTitle(entry.ref, name);
+        entry.panel.title = this.titleOf(entry);
         if (entry.job) {
           this.postJob(entry);
         }

@@ -8,6 +8,7 @@ import type { JobRef } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 import type { RenderContext } from './elements';
 import { displayText, escapeHtml } from './escape';
+import { shortDateTime } from './format';
 import { renderHeader } from './header';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';
@@ -36,10 +37,21 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-/** "Restore 5f0c1a2b… · Cluster0" */
-export function panelTitle(ref: JobRef, clusterName?: string): string {
+/**
+ * "rs-orders · 26 Nov, 18:33:05": the cluster and the job's created time, which tell jobs apart (an ObjectId's
+ * first hex digits are its timestamp, the same for jobs made close together). Before the job is loaded, the end of
+ * its ID, which differs between such jobs. The full ID is in the panel's header.
+ */
+export function panelTitle(
+  ref: JobRef,
+  clusterName?: string,
+  job?: { created?: string },
+  now: Date = new Date(),
+  locale?: string,
+): string {
   const target = clusterName ?? ref.clusterId ?? ref.hostId ?? ref.groupId;
-  return `Restore ${ref.jobId.slice(0, 8)}… · ${target}`;
+  const created = shortDateTime(job?.created, now, locale);
+  return `${target} · ${created ?? `…${ref.jobId.slice(-6)}`}`;
 }
 
 /** The whole document: head with CSP and styles, header, download status, error banner, fields, script. */
@@ -67,7 +79,7 @@ export function renderDocument(input: DocumentInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(input.codiconsUri)}">
 <link rel="stylesheet" href="${escapeHtml(input.stylesUri)}">
-<title>${displayText(panelTitle(ctx.ref, ctx.clusterName))}</title>
+<title>${displayText(panelTitle(ctx.ref, ctx.clusterName, input.job, ctx.now, ctx.locale))}</title>
 </head>
 <body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
 <div class="page">

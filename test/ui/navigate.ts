@@ -1,6 +1,7 @@
 // Getting somewhere in the workbench the way a person would: the tree down to a cluster, a job's row, the palette
 // lookup's steps, and the panel of a job.
 import type { Locator } from 'playwright-core';
+import { shortDateTime } from '../../src/jobPanel/format';
 import { SAMPLE } from '../simulator/sampleData';
 import { expectText, treeDate } from './expect';
 import type { UiSession } from './session';
@@ -39,8 +40,10 @@ export async function openJobFromTree(s: UiSession, jobId: string): Promise<void
 
 /** The panel of this job is the active editor and has loaded the job. */
 export async function waitForPanel(s: UiSession, jobId: string): Promise<void> {
+  // The tab is titled by cluster and created time (as the extension formats it in the UI language, English here).
+  const created = shortDateTime(s.sim.job(jobId)?.created, new Date(), 'en') ?? jobId.slice(-6);
   await s.wb
-    .editorTab(new RegExp(`Restore ${jobId.slice(0, 8)}`))
+    .editorTab(new RegExp(`· …?${escapeRegExp(created)}`))
     .first()
     .waitFor({ state: 'visible', timeout: WAIT.ui });
   await expectText(s.wb.panel.locator('h1 .mono'), jobId);

@@ -298,7 +298,7 @@ export class Workbench {
       .contentFrame();
   }
 
-  /** The editor tab of a panel, by its title (e.g. "Restore 65e0f1a2… · rs-orders"). */
+  /** The editor tab of a panel, by its title (e.g. "rs-orders · 26 Nov, 18:33:05"). */
   editorTab(title: string | RegExp): Locator {
     return this.page.locator('.tabs-container .tab').filter({ hasText: title });
   }

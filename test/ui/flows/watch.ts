@@ -35,7 +35,7 @@ export function defineWatchTests(session: () => UiSession): void {
     await expectText(panel.locator('[data-field="statusName"] .badge'), 'FINISHED');
     await waitEnabled(s);
     await expectVisible(
-      s.wb.toast(`Restore job ${job.id.slice(0, 8)}… is ready to download.`),
+      s.wb.toast(/The restore job rs-orders · .+ is ready to download\./),
       'the "ready to download" notification',
     );
     assert.equal(await panel.locator('.watching').count(), 0, 'the panel no longer says it is checking');

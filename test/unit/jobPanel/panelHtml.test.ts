@@ -501,9 +501,22 @@ describe('panel HTML', () => {
       assert.equal(downloadButton(failed).attrs.has('disabled'), true);
     });
 
-    it('titles the panel with the short job ID and the cluster', () => {
-      assert.equal(panelTitle(REF, 'rs-orders'), 'Restore 65e0f1a2… · rs-orders');
-      assert.equal(panelTitle(REF), `Restore 65e0f1a2… · ${CLUSTER_ID}`);
+    it('titles the panel by cluster and created time, which tell jobs made minutes apart from each other', () => {
+      const now = new Date('2024-11-26T20:00:00Z');
+      // Two ObjectIds made three minutes apart share their first 8 hex digits (the timestamp's high bytes).
+      const first = { ...REF, jobId: '65e0f1a2b3c4d5e6f7a8b901' };
+      const second = { ...REF, jobId: '65e0f1a2c4d5e6f7a8b9c002' };
+      const a = panelTitle(first, 'rs-orders', { created: '2024-11-26T12:33:05Z' }, now, 'en');
+      const b = panelTitle(second, 'rs-orders', { created: '2024-11-26T12:36:41Z' }, now, 'en');
+      assert.notEqual(a, b);
+      for (const title of [a, b]) {
+        assert.match(title, /^rs-orders · Nov 26, \d\d:\d\d:\d\d [AP]M$/); // midday UTC: Nov 26 in every zone
+        assert.ok(!title.includes('65e0f1a2'), title);
+      }
+      assert.match(panelTitle(first, 'rs-orders', { created: '2023-11-26T12:33:05Z' }, now, 'en'), /2023/);
+      // Before the job is loaded: the end of its ID, which differs between such jobs.
+      assert.equal(panelTitle(first), `${CLUSTER_ID} · …a8b901`);
+      assert.equal(panelTitle(second, 'rs-orders'), 'rs-orders · …b9c002');
       assert.match(textOf(render(fullJob(), { clusterName: 'rs-orders' })), /Cluster rs-orders/);
     });
   });
