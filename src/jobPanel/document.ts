@@ -6,9 +6,9 @@
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
 import type { RestoreJob } from '../opsManager/api';
+import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
 import { displayText, escapeHtml } from './escape';
-import { shortDateTime } from './format';
 import { renderHeader } from './header';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';

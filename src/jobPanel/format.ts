@@ -51,28 +51,3 @@ export function relativeTime(target: Date, now: Date, locale?: string): string {
   }
   return format.format(Math.sign(seconds) * Math.round(amount), unit);
 }
-
-/**
- * "26 Nov, 18:33:05" in the UI language (the year only when it is not this year's): short enough for a tab title,
- * precise enough to tell apart jobs made minutes apart. Undefined when the text is not a date.
- */
-export function shortDateTime(iso: string | undefined, now: Date, locale?: string): string | undefined {
-  const time = iso === undefined ? NaN : Date.parse(iso);
-  if (Number.isNaN(time)) {
-    return undefined;
-  }
-  const date = new Date(time);
-  const options: Intl.DateTimeFormatOptions = {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric',
-  };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(date);
-  }
-}

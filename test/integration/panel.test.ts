@@ -260,9 +260,7 @@ describe('Restore job panel', function () {
       enableScripts: true,
     });
     await panels.restore(panel, { ref });
-    await waitFor('the restored title', () =>
-      /^rs-orders · .*\d\d:\d\d:\d\d/.test(panel.title) ? true : undefined,
-    );
+    await waitFor('the restored title', () => (/^rs-orders · .*\d\d:\d\d:\d\d/.test(panel.title) ? true : undefined));
     const state = panels.getState(ref);
     assert.equal(state?.job?.id, J.encrypted.id);
     assert.equal(state?.job?.encryptionEnabled, true);

@@ -132,7 +132,8 @@ describe('Tree', function () {
     assert.match(readyItem.contextValue ?? '', /^restoreJob\b/);
     assert.ok(readyItem.iconPath instanceof vscode.ThemeIcon && readyItem.iconPath.id === 'pass-filled');
     assert.doesNotMatch(labelOf(ready), /^[0-9a-f]{24}$/, 'label is the created time, not the ID');
-    assert.ok(/\d/.test(labelOf(ready)));
+    // Short (month, day, hours and minutes) so the status in the description is not cut at the default width.
+    assert.match(labelOf(ready), /^\w+ \d{1,2}, \d\d:\d\d( [AP]M)?$/);
     const tooltip = tooltipText(ready);
     for (const id of [J.ready.id, C.orders.id, G.production.id]) assert.ok(tooltip.includes(id), `tooltip names ${id}`);
     assert.equal(readyItem.command?.command, 'opsManager.openRestoreJob');

@@ -1,7 +1,7 @@
 // Getting somewhere in the workbench the way a person would: the tree down to a cluster, a job's row, the palette
 // lookup's steps, and the panel of a job.
 import type { Locator } from 'playwright-core';
-import { shortDateTime } from '../../src/jobPanel/format';
+import { shortDateTime } from '../../src/opsManager/common/format';
 import { SAMPLE } from '../simulator/sampleData';
 import { expectText, treeDate } from './expect';
 import type { UiSession } from './session';

@@ -3,6 +3,7 @@
 // that take a JobRef also accept the node VS Code passes from the context menu.
 import * as vscode from 'vscode';
 import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
+import { shortDateTime } from '../../opsManager/common';
 import { COMMANDS, type JobRef } from '../../core';
 import { formatDateTime, jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
@@ -38,7 +39,9 @@ export class RestoreJobNode extends TreeNode implements JobRef {
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
     const created = formatDateTime(job.created);
-    const item = new vscode.TreeItem(created ?? job.id, vscode.TreeItemCollapsibleState.None);
+    // A short label (no year this year, no seconds) so the status in the description fits the default sidebar width.
+    const label = shortDateTime(job.created, new Date(), vscode.env.language, false) ?? job.id;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = jobDescription(job);
     item.iconPath = jobIcon(job);
@@ -57,6 +60,7 @@ export class RestoreJobNode extends TreeNode implements JobRef {
       [vscode.l10n.t('Host ID'), job.hostId],
       [vscode.l10n.t('Group ID'), job.groupId ?? this.groupId],
       [vscode.l10n.t('Snapshot ID'), job.snapshotId],
+      [vscode.l10n.t('Snapshot time'), formatDateTime(job.timestamp?.date)],
       [vscode.l10n.t('Batch ID'), job.batchId],
       [vscode.l10n.t('Point in time'), job.pointInTime === undefined ? undefined : String(job.pointInTime)],
     ]);

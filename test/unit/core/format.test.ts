@@ -2,11 +2,20 @@
 // the panel, English by default and localised when given a locale and VS Code's l10n.
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { formatBytes } from '../../../src/opsManager/common/format';
+import { formatBytes, shortDateTime } from '../../../src/opsManager/common/format';
 import { formatDuration, formatProgress } from '../../../src/core/progressText';
 import { englishL10n } from '../../../src/jobPanel/translate';
 
 describe('format: sizes, durations and progress', () => {
+  it('writes a short date and time: the year only when it is not this year, seconds when asked', () => {
+    const now = new Date('2024-11-26T20:00:00Z');
+    assert.match(shortDateTime('2024-11-26T12:33:05Z', now, 'en') ?? '', /^Nov 26, \d\d:33:05 [AP]M$/);
+    assert.match(shortDateTime('2024-11-26T12:33:05Z', now, 'en', false) ?? '', /^Nov 26, \d\d:33 [AP]M$/);
+    assert.match(shortDateTime('2023-11-26T12:33:05Z', now, 'en') ?? '', /2023/);
+    assert.equal(shortDateTime('not a date', now, 'en'), undefined);
+    assert.equal(shortDateTime(undefined, now), undefined);
+  });
+
   it('formats sizes in binary multiples, as VS Code shows file sizes', () => {
     assert.equal(formatBytes(512), '512 B');
     assert.equal(formatBytes(1536), '1.5 KB');
