@@ -14,6 +14,11 @@ export type DownloadStateKind = 'running' | 'verified' | 'unverified' | 'failed'
 
 export interface DownloadState {
   state: DownloadStateKind;
+  /** The saved file, once a download is verified or unverified: the panel offers Reveal, Open Folder, Copy Path. */
+  path?: string;
   /** What happened, for the person: the file path, the reason of a failure. */
   message?: string;
 }
+
+/** What the panel's "Saved to …" line offers for the saved file. */
+export type SavedFileAction = 'reveal' | 'openFolder' | 'copyPath';

@@ -17,6 +17,7 @@ export * from './progressText';
 export * from './prompts';
 export * from './registry';
 export * from './runtimeModule';
+export * from './savedFile';
 export * from './secrets';
 export * from './serverIdentity';
 export * from './serverSettings';

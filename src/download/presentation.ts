@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadProgress, DownloadResult } from '../opsManager/download';
 import { formatBytes } from '../opsManager/common';
-import { type DownloadProgress as PanelProgress, formatProgress } from '../core';
+import { formatProgress, openContainingFolder, revealFile, type DownloadProgress as PanelProgress } from '../core';
 
 /** "740.2 MB of 1.0 GB (72%) · 85.3 MB/s · 3 s left": the same line the panel shows. */
 export function progressText(p: DownloadProgress): string {
@@ -43,39 +43,10 @@ export function announceSaved(result: DownloadResult): void {
         openFolder,
       );
   void shown.then(async (choice) => {
-    const uri = vscode.Uri.file(result.path);
     if (choice === reveal) {
-      await revealFile(uri);
+      await revealFile(vscode.Uri.file(result.path));
     } else if (choice === openFolder) {
-      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path.dirname(result.path)), {
-        forceNewWindow: true,
-      });
+      await openContainingFolder(result.path);
     }
   });
-}
-
-/**
- * The OS file manager where there is one; code-server's web workbench has no `revealFileInOS`, so there the file
- * is selected in the Explorer when it is inside the workspace, and otherwise its path is copied.
- */
-export async function revealFile(uri: vscode.Uri): Promise<'os' | 'explorer' | 'clipboard'> {
-  try {
-    await vscode.commands.executeCommand('revealFileInOS', uri);
-    return 'os';
-  } catch {
-    // not available here: fall back below
-  }
-  if (vscode.workspace.getWorkspaceFolder(uri) !== undefined) {
-    try {
-      await vscode.commands.executeCommand('revealInExplorer', uri);
-      return 'explorer';
-    } catch {
-      // fall back to the clipboard
-    }
-  }
-  await vscode.env.clipboard.writeText(uri.fsPath);
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('This window cannot open a file manager. The path was copied to the clipboard: {0}', uri.fsPath),
-  );
-  return 'clipboard';
 }

@@ -6,7 +6,16 @@
 // loading, download state, disposal): split, each part would need the others' private state.
 
 import * as vscode from 'vscode';
-import { COMMANDS, copyJobRef, describeError, formatProgress, jobRefKey, type JobRef, type Services } from '../core';
+import {
+  COMMANDS,
+  copyJobRef,
+  describeError,
+  formatProgress,
+  jobRefKey,
+  runSavedFileAction,
+  type JobRef,
+  type Services,
+} from '../core';
 import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isCancellation } from '../opsManager/common';
 import { ClusterNames } from './clusterNames';
@@ -124,6 +133,11 @@ export class RestoreJobPanels implements vscode.Disposable {
     const message: DownloadStateMessage = { type: 'downloadState', state: state.state };
     if (state.message !== undefined) {
       message.message = state.message;
+    }
+    // The host keeps the path; the webview only learns that there is a file to act on.
+    entry.savedPath = state.path;
+    if (state.path !== undefined) {
+      message.saved = true;
     }
     this.setDownloadState(entry, message);
   }
@@ -258,6 +272,11 @@ export class RestoreJobPanels implements vscode.Disposable {
         return;
       case 'download':
         await this.startDownload(entry.ref);
+        return;
+      case 'savedFile':
+        if (entry.savedPath !== undefined) {
+          await runSavedFileAction(message.action, entry.savedPath);
+        }
         return;
       case 'copy':
         try {

@@ -54,6 +54,17 @@ export function panelTitle(
   return `${target} · ${created ?? `…${ref.jobId.slice(-6)}`}`;
 }
 
+/** Reveal, Open Folder and Copy Path for the file a download saved; shown by the script once there is one. */
+function savedFileButtons(l10n: typeof vscode.l10n): string {
+  const button = (action: string, icon: string, label: string): string =>
+    `<button type="button" class="button secondary" data-action="savedFile" data-saved-action="${action}" aria-label="${escapeHtml(label)}"><span class="codicon codicon-${icon}" aria-hidden="true"></span><span>${displayText(label)}</span></button>`;
+  return [
+    button('reveal', 'go-to-file', l10n.t('Reveal')),
+    button('openFolder', 'folder-opened', l10n.t('Open Folder')),
+    button('copyPath', 'copy', l10n.t('Copy Path')),
+  ].join('');
+}
+
 /** The whole document: head with CSP and styles, header, download status, error banner, fields, script. */
 export function renderDocument(input: DocumentInput): string {
   const ctx: RenderContext = {
@@ -90,6 +101,7 @@ export function renderDocument(input: DocumentInput): string {
 <progress id="download-progress" max="100" aria-label="${escapeHtml(l10n.t('Download progress'))}"></progress>
 </div>
 <p id="download-text" class="download-text" aria-live="polite"></p>
+<div id="saved-actions" class="toolbar" hidden>${savedFileButtons(l10n)}</div>
 </div>
 <div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
 <span class="codicon codicon-error" aria-hidden="true"></span>

@@ -47,6 +47,8 @@ export interface PanelEntry {
   readyCount: number;
   lastJobMessage?: JobMessage;
   downloadState?: DownloadStateMessage;
+  /** The file the last download saved: the target of the panel's Reveal, Open Folder and Copy Path. */
+  savedPath?: string;
   downloadProgress?: DownloadProgressMessage;
   disposed: boolean;
   disposables: vscode.Disposable[];

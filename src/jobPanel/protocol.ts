@@ -3,10 +3,10 @@
 // Shape of the exchange: the webview posts `ready` once its script runs; the host answers with the current state
 // (job, download progress), and from then on pushes updates. Requests that expect an answer carry a
 // `requestId`, echoed by the host's `reply`.
-import type { DownloadProgress, DownloadStateKind } from '../core/downloadState';
+import type { DownloadProgress, DownloadStateKind, SavedFileAction } from '../core/downloadState';
 import { parseJobRef, type JobRef } from '../core/jobRef';
 
-export type { DownloadProgress, DownloadState, DownloadStateKind } from '../core/downloadState';
+export type { DownloadProgress, DownloadState, DownloadStateKind, SavedFileAction } from '../core/downloadState';
 export type { JobRef } from '../core/jobRef';
 import { isRecord } from '../opsManager/common';
 
@@ -35,7 +35,13 @@ export interface CopyMessage {
   label: string;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage;
+/** Reveal, open the folder of, or copy the path of the file the last download saved (the host knows which). */
+export interface SavedFileMessage {
+  type: 'savedFile';
+  action: SavedFileAction;
+}
+
+export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage | SavedFileMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -79,6 +85,8 @@ export interface DownloadStateMessage {
   type: 'downloadState';
   state: DownloadStateKind;
   message?: string;
+  /** A file was saved: show its Reveal, Open Folder and Copy Path actions. */
+  saved?: boolean;
 }
 
 export interface ReplyMessage {
@@ -129,6 +137,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       }
       return typeof requestId === 'number' ? { type: 'copy', text, label, requestId } : { type: 'copy', text, label };
     }
+    case 'savedFile':
+      return value.action === 'reveal' || value.action === 'openFolder' || value.action === 'copyPath'
+        ? { type: 'savedFile', action: value.action }
+        : undefined;
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { revealFile } from '../../src/download/presentation';
+import { revealFile } from '../../src/core/savedFile';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import { setApiKey, setServers } from './uiSupport';

@@ -7,6 +7,7 @@ import type { Locator } from 'playwright-core';
 import { RawDigestClient } from '../simulator/rawClient';
 import type { Simulator } from '../simulator/server';
 import { waitUntil, WAIT } from './workbench';
+import { shortDateTime } from '../../src/opsManager/common/format';
 
 export interface ServedJob {
   id: string;
@@ -53,6 +54,11 @@ export function panelUtc(iso: string): string {
 }
 
 /** How the tree labels a job: its created time, medium date and time in English (the extension host runs in UTC). */
+/** A job row's label as the tree writes it: the short created time in the UI language (English here). */
+export function treeLabel(iso: string): string {
+  return shortDateTime(iso, new Date(), 'en', false) ?? iso;
+}
+
 export function treeDate(iso: string): string {
   return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(iso),

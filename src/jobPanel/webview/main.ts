@@ -149,10 +149,14 @@ function showDownloadStatus():
   return { status, bar, text, icon };
 }
 
-function setDownloadState(state: DownloadStateKind, message: string | undefined): void {
+function setDownloadState(state: DownloadStateKind, message: string | undefined, saved = false): void {
   const parts = showDownloadStatus();
   if (!parts) {
     return;
+  }
+  const actions = byId('saved-actions');
+  if (actions) {
+    actions.hidden = !saved;
   }
   downloadRunning = state === 'running';
   parts.status.dataset.state = state;
@@ -203,7 +207,7 @@ function handle(message: HostMessage): void {
       setProgress(message.progress.received, message.progress.total, message.text);
       break;
     case 'downloadState':
-      setDownloadState(message.state, message.message);
+      setDownloadState(message.state, message.message, message.saved === true);
       break;
     case 'reply': {
       const callback = pending.get(message.requestId);
@@ -240,6 +244,13 @@ document.addEventListener('click', (event) => {
     case 'download':
       vscode.postMessage({ type: 'download' });
       break;
+    case 'savedFile': {
+      const action = target.dataset.savedAction;
+      if (action === 'reveal' || action === 'openFolder' || action === 'copyPath') {
+        vscode.postMessage({ type: 'savedFile', action });
+      }
+      break;
+    }
     case 'copy': {
       const text = target.dataset.copy ?? '';
       const label = target.dataset.label ?? '';

@@ -43,6 +43,21 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
     );
     assert.equal(fs.statSync(target).size, archive.sizeBytes, 'the whole archive was written');
     assert.equal(sha1File(target), archive.sha1, "the file on disk has the simulator's SHA-1");
+
+    // Once the notification is gone, the panel's "Saved to …" line still offers the file's actions.
+    const actions = status.locator('#saved-actions');
+    await expectVisible(actions, 'the Reveal / Open Folder / Copy Path actions');
+    await actions.getByRole('button', { name: 'Copy Path' }).click();
+    await expectVisible(
+      s.wb.page.locator('.statusbar').getByText(`Copied the path ${target} to the clipboard.`),
+      'the status bar saying the path was copied',
+    );
+    // The browser-hosted workbench has no file manager and the folder is outside the workspace: the path is copied.
+    await actions.getByRole('button', { name: 'Reveal' }).click();
+    await expectVisible(
+      s.wb.toast(`The path was copied to the clipboard: ${target}`),
+      'Reveal falling back to copying the path',
+    );
   });
 
   it("an EXPIRED job's Download button is disabled and says why", async () => {

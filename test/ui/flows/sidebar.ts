@@ -2,7 +2,7 @@
 // words), and a click on a job opening its panel.
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, treeDate } from '../expect';
+import { expectText, treeLabel } from '../expect';
 import { expandOrders, jobRow, ORDERS, openJobFromTree, waitForPanel } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { waitUntil } from '../workbench';
@@ -29,7 +29,7 @@ export function defineSidebarTests(session: () => UiSession): void {
     const expected = s.sim.data.jobs
       .filter((j) => j.clusterId === ORDERS.id)
       .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
-      .map((j) => treeDate(j.created));
+      .map((j) => treeLabel(j.created));
     const rows = s.wb.sidebar.locator('[role="treeitem"][aria-label^="Restore job created"] .label-name');
     let shown: string[] = [];
     await waitUntil(async () => {
@@ -38,7 +38,7 @@ export function defineSidebarTests(session: () => UiSession): void {
     }, `${expected.length} restore job rows`).catch(() =>
       assert.fail(`expected ${expected.length} job rows, saw ${shown.length}: ${shown.join(' | ')}`),
     );
-    assert.deepEqual(shown, expected, 'the jobs are listed newest first, labelled with their created time');
+    assert.deepEqual(shown, expected, 'the jobs are listed newest first, labelled with their short created time');
 
     for (const [jobId, words] of STATUS_WORDS) {
       await expectText(jobRow(s, jobId).locator('.label-description'), words);

@@ -648,6 +648,14 @@ describe('panel formatting', () => {
 });
 
 describe('panel protocol', () => {
+  it('renders the saved file actions hidden until a download saved a file', () => {
+    const html = render(fullJob());
+    assert.match(html, /<div id="saved-actions" class="toolbar" hidden>/);
+    for (const action of ['reveal', 'openFolder', 'copyPath']) {
+      assert.match(html, new RegExp(`data-action="savedFile" data-saved-action="${action}"`));
+    }
+  });
+
   it('accepts the webview’s messages and drops malformed ones', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'copy', text: 'x', label: 'Job ID', requestId: 3 }), {
@@ -657,7 +665,15 @@ describe('panel protocol', () => {
       requestId: 3,
     });
     assert.deepEqual(parseWebviewMessage({ type: 'refresh', requestId: 1 }), { type: 'refresh', requestId: 1 });
+    for (const action of ['reveal', 'openFolder', 'copyPath']) {
+      assert.deepEqual(parseWebviewMessage({ type: 'savedFile', action, path: '/etc/passwd' }), {
+        type: 'savedFile',
+        action,
+      });
+    }
     for (const bad of [
+      { type: 'savedFile', action: 'delete' },
+      { type: 'savedFile' },
       null,
       'ready',
       [],
