@@ -5,6 +5,7 @@ import { registerCommands } from './core/registerCommands';
 import { ClientCache } from './core/clients';
 import { fetchJob } from './core/jobs';
 import { ServerRegistry } from './core/registry';
+import { registerArchiveCommands } from './archive';
 import { registerDownloadCommand } from './download';
 import { createLog } from './core/log';
 import { registerRestoreJobPanels } from './jobPanel/index';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const panels = registerRestoreJobPanels(context, services);
   registerCommands({ context, services, clientFactory: clients, tree, panels });
   registerDownloadCommand(context, services, panels);
+  registerArchiveCommands(context, services);
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
   return { treeProvider: tree, treeView, panels, logUri: context.logUri };

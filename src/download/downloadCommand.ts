@@ -133,6 +133,7 @@ export async function downloadRestoreArchive(
     );
     env.panels?.postDownloadState(ref, {
       state: result.verified ? 'verified' : 'unverified',
+      path: result.path,
       message: result.verified
         ? vscode.l10n.t('Saved to {0}. SHA-1 verified.', result.path)
         : vscode.l10n.t('Saved to {0}, not verified: {1}', result.path, result.unverifiedReason ?? ''),

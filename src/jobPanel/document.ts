@@ -79,6 +79,7 @@ export function renderDocument(input: DocumentInput): string {
 </div>
 <p id="download-text" class="download-text" aria-live="polite"></p>
 </div>
+<div id="archive-section" class="archive-section" hidden></div>
 <div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
 <span class="codicon codicon-error" aria-hidden="true"></span>
 <span id="banner-text">${displayText(input.error ?? '')}</span>

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { RestoreJob } from '../opsManager/api/model';
 import type { JobRef } from '../core/services';
+import type { ArchiveSectionState } from './archiveSection';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
 import type {
@@ -31,6 +32,7 @@ export interface PanelSnapshot {
   visible: boolean;
   downloadState?: DownloadState;
   downloadProgress?: DownloadProgress;
+  archive?: ArchiveSectionState;
 }
 
 export interface PanelEntry {
@@ -48,6 +50,8 @@ export interface PanelEntry {
   lastJobMessage?: JobMessage;
   downloadState?: DownloadStateMessage;
   downloadProgress?: DownloadProgressMessage;
+  /** The Archive section, once a download of this job was saved. */
+  archive?: ArchiveSectionState;
   disposed: boolean;
   disposables: vscode.Disposable[];
 }
@@ -94,5 +98,6 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
     if (entry.downloadState.message !== undefined) snapshot.downloadState.message = entry.downloadState.message;
   }
   if (entry.downloadProgress) snapshot.downloadProgress = entry.downloadProgress.progress;
+  if (entry.archive) snapshot.archive = entry.archive;
   return snapshot;
 }

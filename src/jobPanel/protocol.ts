@@ -31,7 +31,17 @@ export interface CopyMessage {
   label: string;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage;
+/** The Archive section's Extract button. */
+export interface ExtractMessage {
+  type: 'extract';
+}
+/** The Archive section's "Open in Terminal": types the mongod command the host knows, without running it. */
+export interface OpenTerminalMessage {
+  type: 'openTerminal';
+}
+
+export type WebviewMessage =
+  ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage | ExtractMessage | OpenTerminalMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -87,6 +97,8 @@ export interface DownloadState {
   state: DownloadStateKind;
   /** What happened, for the person: the file path, the reason of a failure. */
   message?: string;
+  /** The saved archive (verified or not): the panel inspects it for its Archive section. */
+  path?: string;
 }
 
 export interface DownloadStateMessage {
@@ -102,8 +114,20 @@ export interface ReplyMessage {
   message?: string;
 }
 
+/** The Archive section, rendered by the host (every archive value escaped). */
+export interface ArchiveMessage {
+  type: 'archive';
+  html: string;
+}
+
 export type HostMessage =
-  JobMessage | LoadingMessage | ErrorMessage | DownloadProgressMessage | DownloadStateMessage | ReplyMessage;
+  | JobMessage
+  | LoadingMessage
+  | ErrorMessage
+  | DownloadProgressMessage
+  | DownloadStateMessage
+  | ReplyMessage
+  | ArchiveMessage;
 
 // ---- checks (messages cross a trust boundary: never cast) -----------------------------------------------------
 
@@ -158,6 +182,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'download':
       return { type: 'download' };
+    case 'extract':
+      return { type: 'extract' };
+    case 'openTerminal':
+      return { type: 'openTerminal' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;
@@ -184,6 +212,7 @@ const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'downloadProgress',
   'downloadState',
   'reply',
+  'archive',
 ]);
 
 /** A light check on the webview side: the host is trusted, but a stray message must not throw. */

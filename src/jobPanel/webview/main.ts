@@ -205,6 +205,19 @@ function handle(message: HostMessage): void {
     case 'downloadState':
       setDownloadState(message.state, message.message);
       break;
+    case 'archive': {
+      const container = byId('archive-section');
+      if (container) {
+        const open = container.querySelector<HTMLDetailsElement>('details#archive-restore-info')?.open ?? false;
+        container.innerHTML = message.html;
+        container.hidden = false;
+        const details = container.querySelector<HTMLDetailsElement>('details#archive-restore-info');
+        if (details && open) {
+          details.open = true;
+        }
+      }
+      break;
+    }
     case 'reply': {
       const callback = pending.get(message.requestId);
       pending.delete(message.requestId);
@@ -239,6 +252,12 @@ document.addEventListener('click', (event) => {
       break;
     case 'download':
       vscode.postMessage({ type: 'download' });
+      break;
+    case 'extract':
+      vscode.postMessage({ type: 'extract' });
+      break;
+    case 'open-terminal':
+      vscode.postMessage({ type: 'openTerminal' });
       break;
     case 'copy': {
       const text = target.dataset.copy ?? '';
