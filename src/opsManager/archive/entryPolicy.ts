@@ -59,6 +59,21 @@ export interface PolicyOptions {
   caseInsensitive?: boolean;
   /** Refuse archives with more entries than this (default 1,000,000). */
   maxEntries?: number;
+  /**
+   * Refuse names Windows cannot hold or treats specially (`a:b` would write an alternate data stream, `NUL` a
+   * device, a trailing dot is dropped and could merge two names). Default: on Windows.
+   */
+  windowsNames?: boolean;
+}
+
+const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001f]/u;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.[^.]*)?$/iu;
+
+/** True for a name segment Windows would refuse or reinterpret. */
+export function badWindowsSegment(segment: string): boolean {
+  return (
+    WINDOWS_FORBIDDEN.test(segment) || WINDOWS_RESERVED.test(segment) || segment.endsWith('.') || segment.endsWith(' ')
+  );
 }
 
 /** Tracks the paths an archive creates and refuses anything unsafe; one per pass over an archive. */
@@ -67,11 +82,13 @@ export class EntryPolicy {
   private readonly symlinks: CheckedEntry[] = [];
   private readonly caseInsensitive: boolean;
   private readonly maxEntries: number;
+  private readonly windowsNames: boolean;
   private count = 0;
 
   constructor(options: PolicyOptions = {}) {
     this.caseInsensitive = options.caseInsensitive ?? (process.platform === 'win32' || process.platform === 'darwin');
     this.maxEntries = options.maxEntries ?? 1_000_000;
+    this.windowsNames = options.windowsNames ?? process.platform === 'win32';
   }
 
   get entryCount(): number {
@@ -112,6 +129,8 @@ export class EntryPolicy {
     const name = header.name;
     const segments = normaliseEntryName(name);
     if (!Array.isArray(segments)) throw new ArchiveError(segments);
+    if (this.windowsNames && segments.some(badWindowsSegment))
+      throw new ArchiveError({ code: 'UNSAFE_NAME', entry: name });
     const path = segments.join('/');
     switch (type) {
       case 'character-device':

@@ -124,6 +124,17 @@ describe('archive extraction', () => {
     assert.equal(fs.readFileSync(path.join(out, 'cs', 'wiredtiger'), 'utf8'), 'shadow');
   });
 
+  it('refuses names Windows would reinterpret (a stream, a device, a trailing dot) where they matter', async () => {
+    for (const bad of ['journal:stream', 'NUL.txt', 'trailing.', 'com1']) {
+      const file = write(
+        `win-${bad.length}.tar.gz`,
+        smallRestoreArchive({ extra: [{ name: `${SIM_TOP_FOLDER}/${bad}`, data: 'x' }] }),
+      );
+      await rejectsWithCode(extractArchive(file, path.join(out, 'w'), { windowsNames: true }), 'UNSAFE_NAME');
+      assert.deepEqual(fs.readdirSync(out), [], `nothing written for ${bad}`);
+    }
+  });
+
   it('refuses a destination that exists (an empty folder included) and leaves it untouched', async () => {
     const file = write('rs0.tar.gz', smallRestoreArchive());
     const dest = path.join(out, 'taken');
