@@ -53,6 +53,8 @@ const common = {
  */
 const separateModules = [
   { source: path.join(root, 'src/opsManager/runtime.ts'), outfile: 'opsManagerRuntime.js' },
+  // The archive package (tar-stream): loaded on the first inspect or extract, like the HTTP layer.
+  { source: path.join(root, 'src/opsManager/archiveRuntime.ts'), outfile: 'opsManagerArchive.js' },
   { source: path.join(root, 'src/opsManager/common/errors.ts'), outfile: 'opsManagerErrors.js' },
 ];
 

@@ -2,6 +2,7 @@
 // The HTTP stack (client, undici) is not loaded here: the client cache requires it on first use.
 import * as vscode from 'vscode';
 import { ClientCache, COMMANDS, createLog, fetchJob, registerCommand, ServerRegistry, type Services } from './core';
+import { registerArchiveCommands } from './archive';
 import { registerDownloadCommand } from './download';
 import { createExplorerView, registerExplorerCommands, RestoreJobsTreeProvider } from './explorer';
 import { registerRestoreJobPanels } from './jobPanel';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   registerLookupCommand(context, { services, panels });
   registerExplorerCommands(context, services, tree, panels);
   registerDownloadCommand(context, services, panels);
+  registerArchiveCommands(context, services);
   registerCommand(context, services, COMMANDS.showLog, () => log.show());
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);

@@ -11,6 +11,8 @@ export const COMMANDS = {
   openRestoreJob: 'opsManager.openRestoreJob',
   copyId: 'opsManager.copyId',
   openSettings: 'opsManager.openSettings',
+  inspectRestoreArchive: 'opsManager.inspectRestoreArchive',
+  extractRestoreArchive: 'opsManager.extractRestoreArchive',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -5,7 +5,7 @@ import { isRecord, OpsManagerError } from '../opsManager/common';
 import { normaliseBaseUrl } from './serverIdentity';
 import { ApiKeyStore } from './secrets';
 import { parseServerList, type ServerConfig, type ServerList } from './serverSettings';
-import { SETTINGS, serversSetting, TRANSPORT_SETTINGS } from './settings';
+import { serversSetting, SETTINGS, TRANSPORT_SETTINGS } from './settings';
 
 export interface ServerRegistryChange {
   /** The `opsManager.servers` setting changed. */

@@ -8,3 +8,11 @@ export function opsManagerRuntime(): RuntimeModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../opsManager/runtime') as RuntimeModule;
 }
+
+type ArchiveModule = typeof import('../opsManager/archiveRuntime');
+
+/** The archive package (src/opsManager/archiveRuntime.ts: tar-stream), loaded on first use the same way. */
+export function archiveRuntime(): ArchiveModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../opsManager/archiveRuntime') as ArchiveModule;
+}

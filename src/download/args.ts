@@ -2,7 +2,7 @@
 // or `{server, groupId, clusterId|hostId, jobId, destination?, overwrite?}` from a test or another extension.
 // Read field by field, never cast; anything malformed is refused before any request.
 import * as vscode from 'vscode';
-import { booleanField, field, readJobRef, requireJobRef, stringField, type JobRef } from '../core';
+import { booleanField, field, type JobRef, readJobRef, requireJobRef, stringField } from '../core';
 import { OpsManagerError } from '../opsManager/common';
 
 export interface DownloadArgs {

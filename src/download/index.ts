@@ -1,7 +1,7 @@
 // The download command, wired through the shared command wrapper (silent on cancel, "Show Log" on failure).
 import type * as vscode from 'vscode';
 import { COMMANDS, registerCommand, type Services } from '../core';
-import { downloadRestoreArchive, type DownloadPanels } from './downloadCommand';
+import { type DownloadPanels, downloadRestoreArchive } from './downloadCommand';
 import { DownloadTracker } from './tracker';
 
 /**

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadProgress, DownloadResult } from '../opsManager/download';
 import { formatBytes } from '../opsManager/common';
-import { formatProgress, openContainingFolder, revealFile, type DownloadProgress as PanelProgress } from '../core';
+import { type DownloadProgress as PanelProgress, formatProgress, openContainingFolder, revealFile } from '../core';
 
 /** "740.2 MB of 1.0 GB (72%) · 85.3 MB/s · 3 s left": the same line the panel shows. */
 export function progressText(p: DownloadProgress): string {

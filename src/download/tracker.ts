@@ -1,7 +1,7 @@
 // One download per job at a time; several jobs at once are fine. Running downloads are cancelled when the
 // extension is deactivated, so no temporary file outlives the window.
 import type * as vscode from 'vscode';
-import { jobRefKey, type JobRef } from '../core';
+import { type JobRef, jobRefKey } from '../core';
 
 export interface RunningDownload {
   ref: JobRef;

@@ -1,7 +1,7 @@
 // How a restore job looks in the tree: readable created time, delivery status in words, icon and colour (from
 // core's one status table, which the panel's badges use too).
 import * as vscode from 'vscode';
-import { dominantStatus, statusLook, type StatusKind, type StatusTone } from '../core';
+import { dominantStatus, type StatusKind, statusLook, type StatusTone } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 
 /** "4 Mar 2016, 23:07:42" in the UI language; the raw text when it is not a date. */

@@ -18,6 +18,7 @@ import {
 } from '../core';
 import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isCancellation } from '../opsManager/common';
+import { readExtraction, readInspection, renderArchiveSection, type ArchiveSectionState } from './archiveSection';
 import { ClusterNames } from './clusterNames';
 import { panelTitle } from './document';
 import { isJobInProgress } from './jobStatus';
@@ -140,6 +141,68 @@ export class RestoreJobPanels implements vscode.Disposable {
       message.saved = true;
     }
     this.setDownloadState(entry, message);
+    if (state.state === 'verified' && state.path !== undefined) {
+      void this.inspectArchive(entry, state.path);
+    }
+  }
+
+  // ---- the Archive section (archiveSection.ts) ------------------------------------------------------------------
+
+  private setArchive(entry: PanelEntry, state: ArchiveSectionState): void {
+    entry.archive = state;
+    this.postArchive(entry);
+  }
+
+  private postArchive(entry: PanelEntry): void {
+    if (entry.archive) {
+      this.post(entry, {
+        type: 'archive',
+        html: renderArchiveSection(entry.archive, vscode.l10n, vscode.env.language),
+      });
+    }
+  }
+
+  private async inspectArchive(entry: PanelEntry, archive: string): Promise<void> {
+    this.setArchive(entry, { kind: 'inspecting', archive });
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand(COMMANDS.inspectRestoreArchive, { archive, quiet: true });
+    } catch (error) {
+      this.services.log.warn(`Inspecting the archive for the panel failed: ${describeError(error)}`);
+    }
+    if (entry.disposed || entry.archive?.archive !== archive) return;
+    const view = readInspection(result, (code, name) => vscode.l10n.t('{0} (entry "{1}")', code, name));
+    // The command has already said why when there is no result (its wrapper shows and logs failures).
+    this.setArchive(entry, view ? { kind: 'inspected', archive, view } : { kind: 'failed', archive });
+  }
+
+  private async extractArchive(entry: PanelEntry): Promise<void> {
+    const current = entry.archive;
+    if (current?.kind !== 'inspected') return;
+    this.setArchive(entry, { kind: 'extracting', archive: current.archive, view: current.view });
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand(COMMANDS.extractRestoreArchive, { archive: current.archive });
+    } catch (error) {
+      this.services.log.warn(`Extracting the archive from the panel failed: ${describeError(error)}`);
+    }
+    if (entry.disposed || entry.archive?.archive !== current.archive) return;
+    const extracted = readExtraction(result);
+    this.setArchive(
+      entry,
+      extracted
+        ? { kind: 'extracted', archive: current.archive, view: current.view, extracted }
+        : { kind: 'inspected', archive: current.archive, view: current.view },
+    );
+  }
+
+  private openTerminal(entry: PanelEntry): void {
+    if (entry.archive?.kind !== 'extracted') return;
+    const { command, dataPath } = entry.archive.extracted;
+    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('mongod (restore)'), cwd: dataPath });
+    terminal.show();
+    // Typed, not run: the person reads the command (KMIP placeholders, version) and presses Enter.
+    terminal.sendText(command, false);
   }
 
   private setDownloadState(entry: PanelEntry, message: DownloadStateMessage): void {
@@ -278,6 +341,12 @@ export class RestoreJobPanels implements vscode.Disposable {
           await runSavedFileAction(message.action, entry.savedPath);
         }
         return;
+      case 'extract':
+        await this.extractArchive(entry);
+        return;
+      case 'openTerminal':
+        this.openTerminal(entry);
+        return;
       case 'copy':
         try {
           await vscode.env.clipboard.writeText(message.text);
@@ -318,6 +387,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     if (entry.downloadState?.state === 'running' && entry.downloadProgress) {
       this.post(entry, entry.downloadProgress);
     }
+    this.postArchive(entry);
   }
 
   // ---- fetching and watching ---------------------------------------------------------------------------------

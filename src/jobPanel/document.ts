@@ -103,6 +103,7 @@ export function renderDocument(input: DocumentInput): string {
 <p id="download-text" class="download-text" aria-live="polite"></p>
 <div id="saved-actions" class="toolbar" hidden>${savedFileButtons(l10n)}</div>
 </div>
+<div id="archive-section" class="archive-section" hidden></div>
 <div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
 <span class="codicon codicon-error" aria-hidden="true"></span>
 <span id="banner-text">${displayText(input.error ?? '')}</span>

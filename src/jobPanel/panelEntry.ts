@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { RestoreJob } from '../opsManager/api';
 import { copyJobRef, type JobRef } from '../core';
+import type { ArchiveSectionState } from './archiveSection';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
 import type {
@@ -31,6 +32,7 @@ export interface PanelSnapshot {
   visible: boolean;
   downloadState?: DownloadState;
   downloadProgress?: DownloadProgress;
+  archive?: ArchiveSectionState;
 }
 
 export interface PanelEntry {
@@ -50,6 +52,8 @@ export interface PanelEntry {
   /** The file the last download saved: the target of the panel's Reveal, Open Folder and Copy Path. */
   savedPath?: string;
   downloadProgress?: DownloadProgressMessage;
+  /** The Archive section, once a download of this job was saved. */
+  archive?: ArchiveSectionState;
   disposed: boolean;
   disposables: vscode.Disposable[];
 }
@@ -73,5 +77,6 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
     if (entry.downloadState.message !== undefined) snapshot.downloadState.message = entry.downloadState.message;
   }
   if (entry.downloadProgress) snapshot.downloadProgress = entry.downloadProgress.progress;
+  if (entry.archive) snapshot.archive = entry.archive;
   return snapshot;
 }

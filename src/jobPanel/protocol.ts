@@ -41,7 +41,23 @@ export interface SavedFileMessage {
   action: SavedFileAction;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage | SavedFileMessage;
+/** The Archive section's Extract button. */
+export interface ExtractMessage {
+  type: 'extract';
+}
+/** The Archive section's "Open in Terminal": types the mongod command the host knows, without running it. */
+export interface OpenTerminalMessage {
+  type: 'openTerminal';
+}
+
+export type WebviewMessage =
+  | ReadyMessage
+  | RefreshMessage
+  | DownloadMessage
+  | CopyMessage
+  | SavedFileMessage
+  | ExtractMessage
+  | OpenTerminalMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -96,8 +112,20 @@ export interface ReplyMessage {
   message?: string;
 }
 
+/** The Archive section, rendered by the host (every archive value escaped). */
+export interface ArchiveMessage {
+  type: 'archive';
+  html: string;
+}
+
 export type HostMessage =
-  JobMessage | LoadingMessage | ErrorMessage | DownloadProgressMessage | DownloadStateMessage | ReplyMessage;
+  | JobMessage
+  | LoadingMessage
+  | ErrorMessage
+  | DownloadProgressMessage
+  | DownloadStateMessage
+  | ReplyMessage
+  | ArchiveMessage;
 
 // ---- checks (messages cross a trust boundary: never cast) -----------------------------------------------------
 
@@ -123,6 +151,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'download':
       return { type: 'download' };
+    case 'extract':
+      return { type: 'extract' };
+    case 'openTerminal':
+      return { type: 'openTerminal' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;
@@ -153,6 +185,7 @@ const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'downloadProgress',
   'downloadState',
   'reply',
+  'archive',
 ]);
 
 /** A light check on the webview side: the host is trusted, but a stray message must not throw. */

@@ -1,4 +1,5 @@
-// The restore archive the backup host serves: a real .tar.gz (a small metadata file and a large member of
+// The restore archive the backup host serves: a real .tar.gz shaped like Ops Manager's (omLayout.ts: one top
+// folder with restoreInfo.txt, WiredTiger-like files, seedSecondary.sh, and one large collection file of
 // deterministic pseudo-random bytes), generated once per size into a cache file in os.tmpdir() and then
 // streamed from disk, so 1 GiB costs flat memory and serves at disk/loopback speed.
 //
@@ -12,6 +13,7 @@ import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
+import { restoreInfoText, SIM_DATA_FILE, SIM_TOP_FOLDER, smallMembers } from './omLayout';
 import { TAR_BLOCK, tarEnd, tarHeader, tarPadding } from './tar';
 
 export interface ArchiveInfo {
@@ -21,13 +23,15 @@ export interface ArchiveInfo {
   sha1: string;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 const MIB = 1024 * 1024;
 const CHUNK = MIB;
 // Fixed key and IV: the same size always yields the same bytes, hence the same SHA-1 across runs.
 const KEY = Buffer.from('6f70732d6d616e616765722d73696d21', 'hex');
 const IV = Buffer.alloc(16, 0);
 const MTIME = 1_700_000_000;
+/** Smallest archive made: the restore layout's small files and headers take about 10 KiB. */
+const MIN_ARCHIVE_BYTES = 32 * 1024;
 /** Largest archive accepted (ustar limits one member to 8 GiB). */
 export const MAX_ARCHIVE_MB = 8000;
 
@@ -38,7 +42,7 @@ export function archiveBytesFor(mb: number): number {
   if (!Number.isFinite(mb) || mb <= 0 || mb > MAX_ARCHIVE_MB) {
     throw new Error(`archive size must be more than 0 and at most ${MAX_ARCHIVE_MB} MiB, got ${mb}`);
   }
-  return Math.max(4 * TAR_BLOCK, Math.round(mb * MIB));
+  return Math.max(MIN_ARCHIVE_BYTES, Math.round(mb * MIB));
 }
 
 /** The cached archive of about `targetBytes`, generating it first when missing. Concurrent callers share one run. */
@@ -74,20 +78,25 @@ async function readCached(file: string): Promise<ArchiveInfo | undefined> {
   return undefined;
 }
 
+function smallMemberChunks(): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (const m of smallMembers(SIM_TOP_FOLDER, restoreInfoText())) {
+    const data = m.data === undefined ? Buffer.alloc(0) : Buffer.from(m.data);
+    chunks.push(tarHeader(m.name, data.length, MTIME, m), data, tarPadding(data.length));
+  }
+  return chunks;
+}
+
 function dataBytesFor(targetBytes: number): number {
-  // 3 header/padding blocks + 2 end blocks + gzip header/trailer + ~5 bytes per stored deflate block.
-  const overhead = 5 * TAR_BLOCK + 18 + 5 * Math.ceil(targetBytes / 65_535);
+  const small = smallMemberChunks().reduce((n, c) => n + c.length, 0);
+  // The small members, the data file's header, 2 end blocks, gzip header/trailer, ~5 bytes per stored block.
+  const overhead = small + 3 * TAR_BLOCK + 18 + 5 * Math.ceil(targetBytes / 65_535);
   return Math.max(0, Math.floor((targetBytes - overhead) / TAR_BLOCK) * TAR_BLOCK);
 }
 
 async function* tarStream(dataBytes: number): AsyncGenerator<Buffer> {
-  const meta = Buffer.from(
-    `${JSON.stringify({ generator: 'ops-manager-restore-jobs simulator', format: FORMAT, dataFile: 'restore/data.bin', dataBytes }, null, 2)}\n`,
-  );
-  yield tarHeader('restore/metadata.json', meta.length, MTIME);
-  yield meta;
-  yield tarPadding(meta.length);
-  yield tarHeader('restore/data.bin', dataBytes, MTIME);
+  yield* smallMemberChunks();
+  yield tarHeader(`${SIM_TOP_FOLDER}/${SIM_DATA_FILE}`, dataBytes, MTIME);
   const cipher = crypto.createCipheriv('aes-128-ctr', KEY, IV);
   const zeros = Buffer.alloc(CHUNK, 0);
   for (let left = dataBytes; left > 0; left -= CHUNK) {

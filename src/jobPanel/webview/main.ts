@@ -209,6 +209,19 @@ function handle(message: HostMessage): void {
     case 'downloadState':
       setDownloadState(message.state, message.message, message.saved === true);
       break;
+    case 'archive': {
+      const container = byId('archive-section');
+      if (container) {
+        const open = container.querySelector<HTMLDetailsElement>('details#archive-restore-info')?.open ?? false;
+        container.innerHTML = message.html;
+        container.hidden = false;
+        const details = container.querySelector<HTMLDetailsElement>('details#archive-restore-info');
+        if (details && open) {
+          details.open = true;
+        }
+      }
+      break;
+    }
     case 'reply': {
       const callback = pending.get(message.requestId);
       pending.delete(message.requestId);
@@ -251,6 +264,12 @@ document.addEventListener('click', (event) => {
       }
       break;
     }
+    case 'extract':
+      vscode.postMessage({ type: 'extract' });
+      break;
+    case 'open-terminal':
+      vscode.postMessage({ type: 'openTerminal' });
+      break;
     case 'copy': {
       const text = target.dataset.copy ?? '';
       const label = target.dataset.label ?? '';

@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import { checkUrl } from '../api';
 import { ioError, throwIfCancelled } from './errors';
-import { checkDestination, commit, nodeFileSystem, removeQuietly, temporaryName, type DownloadFile } from './tempFile';
+import { checkDestination, commit, type DownloadFile, nodeFileSystem, removeQuietly, temporaryName } from './tempFile';
 import { checkHeaders, transfer } from './transfer';
 import { expectedHash, mismatchError } from './verification';
 import { OpsManagerError } from '../common';

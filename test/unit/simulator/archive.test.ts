@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { archiveBytesFor, ensureArchive } from '../../simulator/archive';
+import { SIM_DATA_FILE, SIM_TOP_FOLDER } from '../../simulator/omLayout';
 import { RawDigestClient, rawRequest } from '../../simulator/rawClient';
 import { isoSeconds, SAMPLE, V2_BEARER_TOKEN } from '../../simulator/sampleData';
 import { startSimulator, type Simulator } from '../../simulator/server';
@@ -73,13 +74,28 @@ describe('simulator: backup host and archives', () => {
     const size = archiveBytesFor(0.5);
     assert.ok(Math.abs(res.body.length - size) < 4096, `about 0.5 MiB, got ${res.body.length}`);
     const members = readTar(zlib.gunzipSync(res.body));
-    assert.deepEqual(
-      members.map((m) => m.name),
-      ['restore/metadata.json', 'restore/data.bin'],
+    const names = members.map((m) => m.name);
+    assert.equal(names[0], `${SIM_TOP_FOLDER}/`, 'one top folder named after the snapshot, first');
+    assert.ok(
+      names.every((n) => n.startsWith(`${SIM_TOP_FOLDER}/`)),
+      'everything sits in the top folder',
     );
-    const meta = JSON.parse(members[0].data.toString('utf8')) as { dataBytes: number };
-    assert.equal(members[1].size, meta.dataBytes);
-    assert.ok(meta.dataBytes > 400_000);
+    for (const expected of [
+      'restoreInfo.txt',
+      'seedSecondary.sh',
+      'seedSecondary.bat',
+      'WiredTiger',
+      'WiredTiger.wt',
+    ]) {
+      assert.ok(names.includes(`${SIM_TOP_FOLDER}/${expected}`), `${expected} is in the archive`);
+    }
+    const info = members.find((m) => m.name.endsWith('/restoreInfo.txt'))?.data.toString('utf8') ?? '';
+    assert.match(info, /^Restore Information\nGroup Name: .+\nReplica Set: rs0\n/);
+    assert.match(info, /\nLast Oplog Applied: \w{3} \w{3} \d{1,2} \d\d:\d\d:\d\d GMT \d{4} \(1700000000, 1\)\n/);
+    assert.match(info, /\nMongoDB Version: \d+\.\d+\.\d+\n/);
+    const data = members.at(-1);
+    assert.equal(data?.name, `${SIM_TOP_FOLDER}/${SIM_DATA_FILE}`, 'the large collection file comes last');
+    assert.ok((data?.size ?? 0) > 400_000, 'the collection file carries most of the bytes');
 
     const archive = await sim.archive();
     assert.equal(sha1(res.body), archive.sha1);
