@@ -4,3 +4,4 @@
 // Only values belong here; the VS Code layer imports the types straight from their modules with `import type`.
 export { OpsManagerClient } from './api/client';
 export { downloadArchive } from './download/download';
+export { createBatchFolder, downloadBatch } from './download/batch';
