@@ -6,6 +6,7 @@ import { ClientCache } from './core/clients';
 import { fetchJob } from './core/jobs';
 import { ServerRegistry } from './core/registry';
 import { registerDownloadCommand } from './download';
+import { registerBatchFeature } from './batch/index';
 import { createLog } from './core/log';
 import { registerRestoreJobPanels } from './jobPanel/index';
 import type { Services } from './core/services';
@@ -19,6 +20,8 @@ export interface TestApi {
   panels: ReturnType<typeof registerRestoreJobPanels>;
   /** Where this extension host writes its logs (the output channel's file is beside it). */
   logUri: vscode.Uri;
+  /** The sharded-restore panels. */
+  batchPanels: ReturnType<typeof registerBatchFeature>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi {
@@ -42,9 +45,10 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const panels = registerRestoreJobPanels(context, services);
   registerCommands({ context, services, clientFactory: clients, tree, panels });
   registerDownloadCommand(context, services, panels);
+  const batchPanels = registerBatchFeature(context, services);
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
-  return { treeProvider: tree, treeView, panels, logUri: context.logUri };
+  return { treeProvider: tree, treeView, panels, logUri: context.logUri, batchPanels };
 }
 
 export function deactivate(): void {

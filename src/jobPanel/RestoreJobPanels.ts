@@ -266,6 +266,10 @@ export class RestoreJobPanels implements vscode.Disposable {
       case 'download':
         await this.startDownload(entry.ref);
         return;
+      case 'downloadBatch':
+        // The batch feature reads the job's batchId and downloads every part (src/batch).
+        void vscode.commands.executeCommand('opsManager.downloadRestoreBatch', { ...entry.ref });
+        return;
       case 'copy':
         try {
           await vscode.env.clipboard.writeText(message.text);

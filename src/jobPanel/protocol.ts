@@ -23,6 +23,10 @@ export interface RefreshMessage {
 export interface DownloadMessage {
   type: 'download';
 }
+/** "Download Sharded Restore…" from a part of a batch. */
+export interface DownloadBatchMessage {
+  type: 'downloadBatch';
+}
 export interface CopyMessage {
   type: 'copy';
   requestId?: number;
@@ -31,7 +35,7 @@ export interface CopyMessage {
   label: string;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage;
+export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | DownloadBatchMessage | CopyMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -158,6 +162,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'download':
       return { type: 'download' };
+    case 'downloadBatch':
+      return { type: 'downloadBatch' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;

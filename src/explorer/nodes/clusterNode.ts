@@ -8,6 +8,8 @@ import { sortNewestFirst } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, TreeNode, type TreeContext } from './common';
 import { RestoreJobNode } from './restoreJobNode';
+import { BatchNode } from './batchNode';
+import { groupRestoreJobs } from '../../opsManager/api/batch';
 
 function typeLabel(typeName: string | undefined): string | undefined {
   switch (typeName) {
@@ -84,7 +86,10 @@ export class ClusterNode extends LoadingNode {
     if (jobs.length === 0) {
       children.push(new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info'));
     }
-    for (const job of jobs) children.push(new RestoreJobNode(this, job));
+    // Jobs sharing a batchId (the parts of a sharded restore) sit under one batch node, named from the members.
+    for (const entry of groupRestoreJobs(jobs, this.info.members)) {
+      children.push(entry.kind === 'batch' ? new BatchNode(this, entry.batch) : new RestoreJobNode(this, entry.job));
+    }
     return children;
   }
 }

@@ -240,6 +240,9 @@ document.addEventListener('click', (event) => {
     case 'download':
       vscode.postMessage({ type: 'download' });
       break;
+    case 'downloadBatch':
+      vscode.postMessage({ type: 'downloadBatch' });
+      break;
     case 'copy': {
       const text = target.dataset.copy ?? '';
       const label = target.dataset.label ?? '';
