@@ -151,7 +151,12 @@ async function run(
   const folder = previous?.folder ?? (await createFolder(args, clusterName, batch));
   const parallel = parallelSetting();
   const server = services.servers.require(ref.server);
-  const inputs = todo.map((part) => partInput(services, ref, loaded, part));
+  const inputs = todo.map((part) => {
+    const input = partInput(services, ref, loaded, part);
+    // Saved without a hash to check it by the last run: downloaded again over it.
+    if (previous?.parts.some((p) => p.jobId === part.job.id && p.status === 'unverified')) input.overwrite = true;
+    return input;
+  });
   services.log.info(
     `Downloading sharded restore ${ref.batchId} of ${clusterName}: ${todo.length} parts into ${folder} (${parallel} at a time)`,
   );

@@ -3,6 +3,7 @@
 // the light one starts with no server at all and adds it through the input boxes. The main flows (palette
 // lookup, sidebar, download) run in both themes.
 import { defineApiKeyTests } from './flows/apiKey';
+import { defineBatchTests } from './flows/batch';
 import { defineDownloadTests } from './flows/download';
 import { defineLookupTests } from './flows/lookup';
 import { defineSidebarTests } from './flows/sidebar';
@@ -36,6 +37,7 @@ uiSuite(
     defineLookupTests(session);
     defineSidebarTests(session);
     defineDownloadTests(session, { progressAndCancel: true });
+    defineBatchTests(session);
     defineWatchTests(session);
   },
 );

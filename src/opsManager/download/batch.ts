@@ -39,6 +39,8 @@ export interface BatchPartInput {
   /** The file name inside the batch folder (already sanitised). */
   fileName: string;
   snapshotId?: string;
+  /** Replace a file of that name (a part saved unverified by an earlier run, downloaded again). */
+  overwrite?: boolean;
   /**
    * The link now, or a wait for it: a part still being prepared resolves when it becomes READY (and rejects with
    * an OpsManagerError when it never will). Waiting holds no download slot.
@@ -181,6 +183,7 @@ export async function downloadBatch(options: BatchDownloadOptions): Promise<Batc
           url: link.url,
           headers: link.headers,
           destination: path.join(options.folder, input.fileName),
+          overwrite: input.overwrite === true,
           expectedSha1: link.expectedSha1,
           resolveExpectedSha1: link.resolveExpectedSha1,
           signal,
