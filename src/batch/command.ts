@@ -223,6 +223,10 @@ async function run(
     );
   }
   announce(ref, result, batch.parts.length);
+  // Downloads left and hashes change with a download: the panel shows the parts as Ops Manager now has them.
+  void loadBatch(services, ref)
+    .then((fresh) => env.panels.update(ref, fresh))
+    .catch((error: unknown) => services.log.debug(`Re-reading batch ${ref.batchId} failed: ${String(error)}`));
   return {
     folder: result.folder,
     manifestPath: result.manifestPath,
@@ -274,7 +278,9 @@ async function confirmWait(waiting: BatchPart[], batch: RestoreBatch): Promise<v
 async function confirmOneUse(parts: BatchPart[]): Promise<void> {
   const download = vscode.l10n.t('Download');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The links of {0} parts can be used once.', parts.length),
+    parts.length === 1
+      ? vscode.l10n.t('The link of {0} can be used once.', parts[0].name)
+      : vscode.l10n.t('The links of {0} parts can be used once.', parts.length),
     {
       modal: true,
       detail: vscode.l10n.t(

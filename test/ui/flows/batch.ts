@@ -47,6 +47,8 @@ export function defineBatchTests(session: () => UiSession): void {
     await panel.locator('button[data-action="downloadAll"]').click();
     await expectText(panel.locator('#download-state'), 'Every part verified; manifest written.', WAIT.ui * 2);
     await expectVisible(s.wb.toast(/Saved all 3 parts of the sharded restore/), 'the "Saved all 3 parts" notification');
+    // The panel re-reads the parts after the download: each link has one download left now.
+    await expectText(panel.locator(`tr[data-job-id="${SAMPLE.jobs.sharded.id}"] td`).nth(5), '1');
     await readmeShot(s, 'batch');
 
     const added = batchFolders(s.downloadDir).filter((name) => !before.includes(name));
@@ -82,11 +84,15 @@ export function defineBatchTests(session: () => UiSession): void {
       await openCatalogBatch(s);
       const panel = s.wb.panel;
       await panel.locator('button[data-action="downloadAll"]').click();
+      // The first test used one of each part's two downloads: the one-use confirmation comes once for the batch.
+      const dialog = s.wb.page.locator('.monaco-dialog-box');
+      await expectText(dialog.locator('.dialog-message-text'), 'The links of 3 parts can be used once.');
+      await dialog.locator('.monaco-button', { hasText: /^Download$/ }).click();
       const configRow = panel.locator(`tr[data-job-id="${SAMPLE.jobs.shardedConfig.id}"].part-verified`);
       await expectVisible(configRow, 'the config server part verified', WAIT.ui * 2);
       const toast = s.wb.toast(/Downloading the sharded restore of catalog/);
       await expectVisible(toast, 'the batch progress notification');
-      await expectText(toast.locator('.notification-list-item-message'), /^1 of 3 parts · /);
+      await expectText(toast.locator('.notification-list-item-message'), /: 1 of 3 parts · /);
       await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
       await expectText(panel.locator('#download-state'), /^Cancelled: verified parts were kept/);
       await expectVisible(s.wb.toast(/Kept 1 verified parts in/), 'the "kept 1 verified part" notification');
