@@ -10,8 +10,9 @@ import { launchSimulator } from './simProcess';
 import { finite, ratio, summarize, type Summary } from './stats';
 import type { BenchConfig, Row, WorkloadOutput } from './types';
 
-type Contender = 'ours' | 'parallel_curl' | 'parallel_curl_sha1sum';
-const CONTENDERS: readonly Contender[] = ['ours', 'parallel_curl', 'parallel_curl_sha1sum'];
+type Contender = 'ours' | 'parallel_curl' | 'parallel_curl_sha1sum' | 'ours_no_flush';
+/** `ours_no_flush` is a diagnostic (no fdatasync): how much of ours is making 1 GiB durable, which curl skips. */
+const CONTENDERS: readonly Contender[] = ['ours', 'parallel_curl', 'parallel_curl_sha1sum', 'ours_no_flush'];
 export const BATCH_PARTS = 4;
 export const BATCH_PART_MB = 256;
 
@@ -36,8 +37,8 @@ export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
       let result: RunResult;
       let s: number;
       try {
-        if (c === 'ours') {
-          const arg = { folder, parallel: parts.length, parts };
+        if (c === 'ours' || c === 'ours_no_flush') {
+          const arg = { folder, parallel: parts.length, parts, noFlush: c === 'ours_no_flush' };
           result = await run(nodeBin(), [benchFile('workerBatch.js'), JSON.stringify(arg)], { measureRss: true });
           if (result.code !== 0) throw failure('ours', result);
           s = num(lastJsonLine(result.stdout), 'elapsedMs') / 1000;
@@ -77,6 +78,7 @@ export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
     const ours = sum('ours');
     const curl = sum('parallel_curl');
     const curlSha = sum('parallel_curl_sha1sum');
+    const noFlush = sum('ours_no_flush');
     const oursRss = summarize(samples.ours.flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
     const peakRss = samples.ours.length && Number.isFinite(oursRss.max) ? oursRss.max : undefined;
     const json = {
@@ -86,11 +88,13 @@ export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
       ratio_vs_parallel_curl: ratio(ours.median, curl.median),
       ratio_vs_parallel_curl_sha1sum: ratio(ours.median, curlSha.median),
       peak_rss_mb: finite(peakRss, 1),
+      ours_no_flush_s: finite(noFlush.median),
+      ratio_no_flush_vs_parallel_curl: ratio(noFlush.median, curl.median),
       parts: parts.length,
       part_bytes: parts[0].bytes,
       total_bytes: totalBytes,
       parallel: parts.length,
-      runs: { ours, parallel_curl: curl, parallel_curl_sha1sum: curlSha },
+      runs: { ours, parallel_curl: curl, parallel_curl_sha1sum: curlSha, ours_no_flush: noFlush },
     };
     const r = json.ratio_vs_parallel_curl;
     const rows: Row[] = [
@@ -105,6 +109,14 @@ export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
       },
       { metric: 'batch.ratio_vs_parallel_curl', unit: '×', median: r, target: '≤ 1.10', pass: r !== null && r <= 1.1 },
       { metric: 'batch.ratio_vs_parallel_curl_sha1sum', unit: '×', median: json.ratio_vs_parallel_curl_sha1sum },
+      {
+        metric: 'batch.ours_no_flush_s',
+        unit: 's',
+        median: json.ours_no_flush_s,
+        min: noFlush.min,
+        max: noFlush.max,
+        note: 'diagnostic: without fdatasync',
+      },
       {
         metric: 'batch.peak_rss_mb',
         unit: 'MB',

@@ -2,9 +2,12 @@
 // does (each part streamed, hashed while streaming, flushed, verified and renamed; the manifest last). Timed from
 // inside; the parent wraps this process in /usr/bin/time -v for its peak RSS. Prints one JSON line.
 //
-// argv[2]: JSON {folder, parallel, parts: [{jobId, url, fileName, sha1}]}
+// argv[2]: JSON {folder, parallel, parts: [{jobId, url, fileName, sha1}], noFlush?}
+// noFlush (diagnostic only): skip fdatasync, to show how much of the time is making the files durable.
 import { performance } from 'node:perf_hooks';
+import * as fs from 'node:fs';
 import { downloadBatch, type BatchPartInput } from '../../src/opsManager/download/batch';
+import type { DownloadFileSystem } from '../../src/opsManager/download/tempFile';
 import { isRecord } from './procs';
 
 async function main(): Promise<void> {
@@ -35,8 +38,15 @@ async function main(): Promise<void> {
       link: { url: p.url, expectedSha1: p.sha1 },
     };
   });
+  const noFlush: DownloadFileSystem = {
+    async openExclusive(file) {
+      const handle = await fs.promises.open(file, 'wx');
+      return { writev: (b) => handle.writev(b), datasync: async () => undefined, close: () => handle.close() };
+    },
+  };
   const t0 = performance.now();
   const result = await downloadBatch({
+    ...(arg.noFlush === true ? { fileSystem: noFlush } : {}),
     folder: arg.folder,
     parts,
     parallel: arg.parallel,
