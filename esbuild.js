@@ -86,18 +86,24 @@ const builds = [
   ...separateModules.map((m) => ({ ...nodeBundle, entryPoints: [m.source], outfile: path.join(dist, m.outfile) })),
 ];
 
-const webviewEntry = path.join(root, 'src/jobPanel/webview/main.ts');
-if (fs.existsSync(webviewEntry)) {
-  builds.push({
-    ...common,
-    entryPoints: [webviewEntry],
-    outfile: path.join(dist, 'webview.js'),
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-  });
-} else {
-  console.log(`[esbuild] ${path.relative(root, webviewEntry)} not found: webview bundle skipped`);
+// The webview scripts: the restore-job panel's and the batch panel's.
+const webviewEntries = [
+  { source: path.join(root, 'src/jobPanel/webview/main.ts'), outfile: 'webview.js' },
+  { source: path.join(root, 'src/batch/webview/main.ts'), outfile: 'batchWebview.js' },
+];
+for (const { source, outfile } of webviewEntries) {
+  if (fs.existsSync(source)) {
+    builds.push({
+      ...common,
+      entryPoints: [source],
+      outfile: path.join(dist, outfile),
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+    });
+  } else {
+    console.log(`[esbuild] ${path.relative(root, source)} not found: webview bundle skipped`);
+  }
 }
 
 function copyCodicons() {

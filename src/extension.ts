@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ClientCache, COMMANDS, createLog, fetchJob, registerCommand, ServerRegistry, type Services } from './core';
 import { registerArchiveCommands } from './archive';
 import { registerDownloadCommand } from './download';
+import { registerBatchFeature } from './batch';
 import { createExplorerView, registerExplorerCommands, RestoreJobsTreeProvider } from './explorer';
 import { registerRestoreJobPanels } from './jobPanel';
 import { registerLookupCommand } from './lookup';
@@ -17,6 +18,8 @@ export interface TestApi {
   panels: ReturnType<typeof registerRestoreJobPanels>;
   /** Where this extension host writes its logs (the output channel's file is beside it). */
   logUri: vscode.Uri;
+  /** The sharded-restore panels. */
+  batchPanels: ReturnType<typeof registerBatchFeature>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi {
@@ -41,10 +44,11 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   registerExplorerCommands(context, services, tree, panels);
   registerDownloadCommand(context, services, panels);
   registerArchiveCommands(context, services);
+  const batchPanels = registerBatchFeature(context, services);
   registerCommand(context, services, COMMANDS.showLog, () => log.show());
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
-  return { treeProvider: tree, treeView, panels, logUri: context.logUri };
+  return { treeProvider: tree, treeView, panels, logUri: context.logUri, batchPanels };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,8 @@ export const COMMANDS = {
   openSettings: 'opsManager.openSettings',
   inspectRestoreArchive: 'opsManager.inspectRestoreArchive',
   extractRestoreArchive: 'opsManager.extractRestoreArchive',
+  downloadRestoreBatch: 'opsManager.downloadRestoreBatch',
+  openRestoreBatch: 'opsManager.openRestoreBatch',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -18,7 +18,7 @@ import {
 } from '../core';
 import { checkDownloadable, type RestoreJob } from '../opsManager/api';
 import { isCancellation } from '../opsManager/common';
-import { readExtraction, readInspection, renderArchiveSection, type ArchiveSectionState } from './archiveSection';
+import { type ArchiveSectionState, readExtraction, readInspection, renderArchiveSection } from './archiveSection';
 import { ClusterNames } from './clusterNames';
 import { panelTitle } from './document';
 import { isJobInProgress } from './jobStatus';
@@ -346,6 +346,10 @@ export class RestoreJobPanels implements vscode.Disposable {
         return;
       case 'openTerminal':
         this.openTerminal(entry);
+        return;
+      case 'downloadBatch':
+        // The batch feature reads the job's batchId and downloads every part (src/batch).
+        void vscode.commands.executeCommand(COMMANDS.downloadRestoreBatch, { ...entry.ref });
         return;
       case 'copy':
         try {

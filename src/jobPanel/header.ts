@@ -26,13 +26,19 @@ export function renderHeader(job: RestoreJob | undefined, ctx: RenderContext): s
   const downloadButton = `<button type="button" id="download-button" class="button primary" data-action="download"${canDownload ? '' : ' disabled'} aria-describedby="download-note"><span class="codicon codicon-cloud-download" aria-hidden="true"></span><span>${displayText(l10n.t('Download'))}</span></button>`;
   const refreshButton = `<button type="button" id="refresh-button" class="button secondary" data-action="refresh" aria-label="${escapeHtml(l10n.t('Refresh the restore job'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${displayText(l10n.t('Refresh'))}</span></button>`;
 
+  // A part of a sharded restore: every part is needed, so offer the whole batch too.
+  const batchButton =
+    job?.batchId !== undefined && ref.clusterId !== undefined
+      ? `<button type="button" id="download-batch-button" class="button secondary" data-action="downloadBatch" aria-label="${escapeHtml(l10n.t('Download every part of this sharded restore'))}"><span class="codicon codicon-layers" aria-hidden="true"></span><span>${displayText(l10n.t('Download Sharded Restore…'))}</span></button>`
+      : '';
+
   return `<header class="job-header">
 <div class="title-row">
 <h1><span class="codicon codicon-archive" aria-hidden="true"></span><span>${displayText(l10n.t('Restore job'))}</span> <span class="mono">${displayText(jobId)}</span></h1>
 <div class="badges">${badges}</div>
 </div>
 <p class="context">${context}</p>
-<div class="toolbar">${downloadButton}${refreshButton}</div>
+<div class="toolbar">${downloadButton}${batchButton}${refreshButton}</div>
 ${ctx.downloading === true ? runningNote(l10n) : downloadNote(downloadability, l10n)}
 ${metaLine(job, ctx)}
 </header>`;

@@ -27,6 +27,10 @@ export interface RefreshMessage {
 export interface DownloadMessage {
   type: 'download';
 }
+/** "Download Sharded Restore…" from a part of a batch. */
+export interface DownloadBatchMessage {
+  type: 'downloadBatch';
+}
 export interface CopyMessage {
   type: 'copy';
   requestId?: number;
@@ -54,6 +58,7 @@ export type WebviewMessage =
   | ReadyMessage
   | RefreshMessage
   | DownloadMessage
+  | DownloadBatchMessage
   | CopyMessage
   | SavedFileMessage
   | ExtractMessage
@@ -155,6 +160,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'extract' };
     case 'openTerminal':
       return { type: 'openTerminal' };
+    case 'downloadBatch':
+      return { type: 'downloadBatch' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;

@@ -6,3 +6,4 @@
 // main bundle.
 export { OpsManagerClient } from './api/client';
 export { downloadArchive } from './download';
+export { createBatchFolder, downloadBatch } from './download';

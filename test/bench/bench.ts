@@ -2,13 +2,14 @@
 // extension's activation in the real VS Code extension host. Prints a table and writes the figures as JSON to
 // $BENCH_OUT (default out/bench.json). See docs/benchmarks.md.
 //
-// Options (for quick checks): --only download,fetch,concurrent,tree,activation  --runs N  --warmup N
+// Options (for quick checks): --only download,fetch,concurrent,tree,activation,batch  --runs N  --warmup N
 //   --download-mb N  --fetch-count N  --concurrency N  --latency-ms N  --activation-starts N  --activation-settle-ms N  --markdown
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchActivation } from './benchActivation';
+import { benchBatch } from './benchBatch';
 import { benchDownload } from './benchDownload';
 import { benchConcurrent, benchFetch } from './benchFetch';
 import { benchTree } from './benchTree';
@@ -22,6 +23,7 @@ const WORKLOADS: Record<string, Workload> = {
   concurrent: benchConcurrent,
   tree: benchTree,
   activation: benchActivation,
+  batch: benchBatch,
 };
 
 /** The workload settings of BenchConfig, plus what only the orchestrator reads. */

@@ -17,6 +17,7 @@ function parseConfig(text: string | undefined): SimHostConfig {
   const config: SimHostConfig = {};
   if (typeof v.latencyMs === 'number') config.latencyMs = v.latencyMs;
   if (typeof v.archiveMb === 'number') config.archiveMb = v.archiveMb;
+  if (typeof v.batchParts === 'number') config.batchParts = v.batchParts;
   const b = v.bulk;
   if (
     isRecord(b) &&
@@ -61,6 +62,26 @@ async function main(): Promise<void> {
       groups: sim.data.groups.length,
       jobsInCluster: sim.data.jobs.filter((j) => j.clusterId === info.clusterId).length,
     };
+  } else if (config.batchParts !== undefined) {
+    // Copies of the unlimited-downloads job as the parts of one sharded restore, each with its own link.
+    const template = sim.job(SAMPLE.jobs.pointInTime.id);
+    if (!template?.archive) throw new Error('simHost: the unlimited-downloads sample job has no archive');
+    const archive = await sim.archive();
+    info.batch = [];
+    for (let i = 0; i < config.batchParts; i++) {
+      const id = `65e0f1a2b3c4d5e6f7a8bd${i.toString(16).padStart(2, '0')}`;
+      const fileName = `bench_shard_${i}-1700000000-${id}.tar.gz`;
+      sim.data.jobs.push({
+        ...template,
+        id,
+        batchId: '65e0f1a2b3c4d5e6f7a8bdff',
+        delivery: { ...template.delivery },
+        archive: { fileName, token: `YmVuY2gtcGFydC0${i}` },
+      });
+      const url = sim.deliveryUrl(id);
+      if (url === undefined) throw new Error(`simHost: batch part ${id} has no URL`);
+      info.batch.push({ jobId: id, url, fileName, sha1: archive.sha1, bytes: archive.sizeBytes });
+    }
   } else if (config.archiveMb !== undefined) {
     // The sample's unlimited-downloads job (maxDownloads 2147483647): every run can download it again.
     const job = sim.job(SAMPLE.jobs.pointInTime.id);

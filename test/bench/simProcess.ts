@@ -10,6 +10,8 @@ export interface SimHostConfig {
   archiveMb?: number;
   /** Bulk data for the tree workload: groups × clusters per group × jobs per cluster. */
   bulk?: { groups: number; clustersPerGroup: number; jobsPerCluster: number };
+  /** Add a sharded restore of this many READY parts (unlimited downloads, archives of `archiveMb`). */
+  batchParts?: number;
 }
 
 /** What the simulator host prints once it listens (see simHost.ts). */
@@ -24,6 +26,8 @@ export interface SimInfo {
   jobId: string;
   /** A READY HTTP job with unlimited downloads, for the download workload. */
   download?: { jobId: string; url: string; sha1?: string; bytes?: number };
+  /** The parts of the sharded restore (batch workload). */
+  batch?: Array<{ jobId: string; url: string; fileName: string; sha1: string; bytes: number }>;
   /** Counts of the bulk data actually served (tree workload). */
   bulk?: { groups: number; jobsInCluster: number };
 }
@@ -182,6 +186,18 @@ function parseInfo(value: unknown): SimInfo {
   const b = value.bulk;
   if (isRecord(b)) {
     info.bulk = { groups: count(b, 'groups'), jobsInCluster: count(b, 'jobsInCluster') };
+  }
+  if (Array.isArray(value.batch)) {
+    info.batch = value.batch.map((p: unknown) => {
+      if (!isRecord(p)) throw new Error('simulator host info: a batch part is not an object');
+      return {
+        jobId: str(p, 'jobId'),
+        url: str(p, 'url'),
+        fileName: str(p, 'fileName'),
+        sha1: str(p, 'sha1'),
+        bytes: count(p, 'bytes'),
+      };
+    });
   }
   return info;
 }

@@ -109,12 +109,22 @@ describe('Tree', function () {
     const memberNodes = await children(members);
     assert.deepEqual(memberNodes.map(labelOf), ['catalog_shard_0', 'catalog_shard_1', 'catalog_config']);
     assert.ok(tooltipText(memberNodes[2]).includes(C.catalogConfig.id));
-    // Restore jobs are asked of the top-level cluster: the sharded restore's jobs are listed under it.
-    const jobIds = catalogChildren.slice(1).map((node) => item(node).id ?? '');
-    assert.ok(
-      jobIds.some((id) => id.endsWith(`/job:${J.sharded.id}`)),
-      JSON.stringify(jobIds),
+    // Restore jobs are asked of the top-level cluster; a sharded restore's jobs sit under one batch node.
+    const batches = catalogChildren.slice(1);
+    assert.deepEqual(
+      batches.map((node) => item(node).contextValue),
+      ['restoreBatch downloadable', 'restoreBatch downloadable'],
     );
+    const batch = batches.find((node) => (item(node).id ?? '').endsWith(`/batch:${SAMPLE.batchIds.catalog}`));
+    assert.ok(batch, JSON.stringify(batches.map((node) => item(node).id)));
+    assert.equal(item(batch).description, '3 parts · ready');
+    const later = batches.find((node) => node !== batch);
+    assert.ok(later);
+    assert.equal(item(later).description, '4 parts · 3 of 4 ready');
+    const parts = await children(batch);
+    assert.deepEqual(parts.map(labelOf), ['catalog_shard_0', 'catalog_shard_1', 'catalog_config']);
+    assert.ok(String(item(parts[2]).description).startsWith('Config server'));
+    assert.ok((item(parts[0]).id ?? '').endsWith(`/job:${J.sharded.id}`));
     assert.ok(
       sim.log.every((entry) => !entry.url.includes(`/clusters/${C.catalogShard0.id}/restoreJobs`)),
       'never asks a shard for restore jobs',

@@ -15,7 +15,8 @@ export interface BackupContext {
   faults: FaultInjector;
   log: SimRequestLog[];
   progressAfterMs: number;
-  archive(): Promise<ArchiveInfo>;
+  /** The archive of `sizeBytes` (default: the simulator's size). */
+  archive(sizeBytes?: number): Promise<ArchiveInfo>;
 }
 
 /** maxDownloads at this value means "unlimited" and is not counted down. */
@@ -132,7 +133,7 @@ async function serve(
     return;
   }
 
-  const archive = await ctx.archive();
+  const archive = await ctx.archive(job.archive?.sizeBytes);
   if (res.destroyed) return;
   // The download has started: it counts, whether or not it completes.
   if (d.maxDownloads !== undefined && d.maxDownloads !== UNLIMITED_DOWNLOADS) {

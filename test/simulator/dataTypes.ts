@@ -62,6 +62,8 @@ export interface SimArchive {
   fileName: string;
   /** Path token of the pull URL (may contain `=`). */
   token: string;
+  /** Serve an archive of this size instead of the simulator's default (parts of a batch differ in size and SHA-1). */
+  sizeBytes?: number;
 }
 
 export interface SimRestoreJob {
@@ -70,6 +72,9 @@ export interface SimRestoreJob {
   clusterId?: string;
   hostId?: string;
   batchId?: string;
+  /** A part of a sharded restore: the shard's or config server's cluster ID, sent as `clusterId` while the job is
+   *  listed and fetched under the sharded cluster (`clusterId`), as the real fixtures disagree on which one it is. */
+  partClusterId?: string;
   created: string;
   delivery: SimDelivery;
   encryptionEnabled: boolean;

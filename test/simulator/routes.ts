@@ -150,12 +150,21 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     if (s4 !== 'restoreJobs') return fail(errors.notFound(req.url.pathname));
     if (jobId === undefined) {
       if (req.method === 'POST') return createJob(ctx, req, group, cluster);
+      // ?batchId= lists the parts of one sharded restore (documented; the Go client lacks it).
+      const batchId = req.url.searchParams.get('batchId');
+      if (batchId !== null && !HEX24.test(batchId)) return fail(errors.invalidQueryParameter('batchId', batchId));
       return (
         methodCheck(isGet) ??
         listOf(
           ctx,
           req,
-          jobsWhere(ctx, (j) => j.groupId === group.id && j.clusterId === cluster.id),
+          jobsWhere(
+            ctx,
+            (j) =>
+              j.groupId === group.id &&
+              j.clusterId === cluster.id &&
+              (batchId === null || j.batchId?.toLowerCase() === batchId.toLowerCase()),
+          ),
           (j) => jobJson(o, j),
         )
       );

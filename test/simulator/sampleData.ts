@@ -68,10 +68,20 @@ export const SAMPLE = {
     query: job('0c', 'orders'),
     /** Unknown statusName "QUEUED", unknown fields, timestamp.increment as a string. */
     unknownFields: job('0d', 'orders'),
-    /** Sharded restore (batchId) of `clusters.catalog`, FINISHED / READY. */
+    /** Sharded restore (batchIds.catalog) of `clusters.catalog`, part catalog_shard_0, FINISHED / READY. */
     sharded: job('0e', 'catalog'),
-    /** Same batch, the config server part, FINISHED / READY. */
+    /** Same batch, the config server part (catalog_config), FINISHED / READY, 0.5 MiB. */
     shardedConfig: job('0f', 'catalog'),
+    /** Same batch, part catalog_shard_1, FINISHED / READY, 1.5 MiB. */
+    shardedShard1: job('20', 'catalog'),
+    /** batchIds.catalogLater, 4 parts: catalog_shard_0, READY, maxDownloads 1 (one use), 1 MiB. */
+    laterShard0: job('21', 'catalog'),
+    /** Same batch, catalog_shard_1: IN_PROGRESS, READY `progressAfterMs` after it is first served, 0.75 MiB. */
+    laterShard1: job('22', 'catalog'),
+    /** Same batch, the config server, clusterId of the sharded cluster: named from its `config-…` file name. */
+    laterConfig: job('23', 'catalog'),
+    /** Same batch, catalog_shard_2, a shard no longer in the cluster list: named from its file name, 2.5 MiB. */
+    laterShard2: job('24', 'catalog'),
     /** Sharded restore of the legacy cluster, FINISHED / EXPIRED, with `hashes`. */
     legacyShard: job('10', 'legacy'),
     /** SCCC restore: `hostId`, no `clusterId`; FINISHED / READY. Fetched via /hosts/{HOST}/restoreJobs. */
@@ -86,7 +96,11 @@ export const SAMPLE = {
     hostileFileName: job('17', 'orders'),
   },
   snapshotId: (n: number): string => `65d0c1b2a3948576a5b4c3${n.toString(16).padStart(2, '0')}`,
-  batchIds: { catalog: '65e0f1a2b3c4d5e6f7a8ba01', legacy: '65e0f1a2b3c4d5e6f7a8ba02' },
+  batchIds: {
+    catalog: '65e0f1a2b3c4d5e6f7a8ba01',
+    legacy: '65e0f1a2b3c4d5e6f7a8ba02',
+    catalogLater: '65e0f1a2b3c4d5e6f7a8ba03',
+  },
 } as const;
 
 type ClusterKey = 'orders' | 'catalog' | 'legacy' | 'staging' | 'restricted' | 'notInGroup';
@@ -344,6 +358,7 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       expirationHours: 72,
       token: 'c2hhcmQwLXRva2Vu',
       batchId: SAMPLE.batchIds.catalog,
+      part: { clusterId: C.catalogShard0.id, replicaSetName: 'catalog_shard_0' },
     }),
     restore(J.shardedConfig, now - 20 * HOUR + 60_000, 15, {
       statusName: 'FINISHED',
@@ -352,6 +367,53 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       expirationHours: 72,
       token: 'Y29uZmlnLXRva2Vu',
       batchId: SAMPLE.batchIds.catalog,
+      part: { clusterId: C.catalogConfig.id, replicaSetName: 'catalog_config', config: true, sizeMb: 0.5 },
+    }),
+    restore(J.shardedShard1, now - 20 * HOUR + 30_000, 24, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 2,
+      expirationHours: 72,
+      token: 'c2hhcmQxLXRva2Vu',
+      batchId: SAMPLE.batchIds.catalog,
+      part: { clusterId: C.catalogShard1.id, replicaSetName: 'catalog_shard_1', sizeMb: 1.5 },
+    }),
+    restore(J.laterShard0, now - 90 * 60_000, 25, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 1,
+      expirationHours: 48,
+      token: 'bGF0ZXIwLXRva2Vu',
+      batchId: SAMPLE.batchIds.catalogLater,
+      part: { clusterId: C.catalogShard0.id, replicaSetName: 'catalog_shard_0', sizeMb: 1 },
+    }),
+    restore(J.laterShard1, now - 90 * 60_000 + 10_000, 26, {
+      statusName: 'IN_PROGRESS',
+      deliveryStatus: 'IN_PROGRESS',
+      maxDownloads: 2,
+      expirationHours: 48,
+      token: 'bGF0ZXIxLXRva2Vu',
+      batchId: SAMPLE.batchIds.catalogLater,
+      becomes: { statusName: 'FINISHED', deliveryStatusName: 'READY' },
+      part: { clusterId: C.catalogShard1.id, replicaSetName: 'catalog_shard_1', sizeMb: 0.75 },
+    }),
+    restore(J.laterConfig, now - 90 * 60_000 + 20_000, 27, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 2,
+      expirationHours: 48,
+      token: 'bGF0ZXJjLXRva2Vu',
+      batchId: SAMPLE.batchIds.catalogLater,
+      part: { replicaSetName: 'catalog_config', config: true, sizeMb: 0.5 },
+    }),
+    restore(J.laterShard2, now - 90 * 60_000 + 30_000, 28, {
+      statusName: 'FINISHED',
+      deliveryStatus: 'READY',
+      maxDownloads: 2,
+      expirationHours: 48,
+      token: 'bGF0ZXIyLXRva2Vu',
+      batchId: SAMPLE.batchIds.catalogLater,
+      part: { replicaSetName: 'catalog_shard_2', sizeMb: 2.5 },
     }),
     restore(J.legacyShard, now - 15 * DAY, 16, {
       statusName: 'FINISHED',
@@ -444,6 +506,8 @@ interface JobSpec {
   encrypted?: boolean;
   pointInTime?: boolean;
   batchId?: string;
+  /** A part of a sharded restore: its member cluster (sent as clusterId), file name pieces and archive size. */
+  part?: { clusterId?: string; replicaSetName: string; config?: boolean; sizeMb?: number };
   hashes?: boolean;
   increment?: number | string;
   becomes?: { statusName: string; deliveryStatusName: string };
@@ -463,7 +527,15 @@ function restore(
   const method = spec.method ?? 'HTTP';
   const http = method === 'HTTP';
   const finished = spec.statusName !== 'IN_PROGRESS' && spec.statusName !== 'QUEUED';
-  const fileName = spec.fileName ?? `${clusterLabel(ref)}-${Math.floor(snapshotMs / 1000)}-${ref.id}.tar.gz`;
+  const seconds = Math.floor(snapshotMs / 1000);
+  // Part file names follow the fixtures: `[config-]<replicaSetName>[-<clusterId>]-<unixSeconds>-<jobId>.tar.gz`.
+  const partStem =
+    spec.part === undefined
+      ? undefined
+      : spec.part.config
+        ? `config-${spec.part.replicaSetName}-${ref.clusterId ?? ''}`
+        : spec.part.replicaSetName;
+  const fileName = spec.fileName ?? `${partStem ?? clusterLabel(ref)}-${seconds}-${ref.id}.tar.gz`;
   const j: SimRestoreJob = {
     id: ref.id,
     groupId: ref.groupId,
@@ -491,6 +563,9 @@ function restore(
   if (spec.extraFields) j.extraFields = spec.extraFields;
   if (http && !spec.noUrl && spec.url === undefined)
     j.archive = { fileName, token: spec.token ?? `${n}000000000000000000` };
+  if (spec.part?.clusterId !== undefined) j.partClusterId = spec.part.clusterId;
+  if (j.archive !== undefined && spec.part?.sizeMb !== undefined)
+    j.archive.sizeBytes = Math.round(spec.part.sizeMb * 1024 * 1024);
   if (spec.becomes) j.becomes = { ...spec.becomes };
   return j;
 }

@@ -65,7 +65,7 @@ export function jobJson(o: Origins, job: SimRestoreJob): Record<string, unknown>
   });
   return sorted({
     batchId: job.batchId,
-    clusterId: job.clusterId,
+    clusterId: job.partClusterId ?? job.clusterId,
     created: job.created,
     delivery,
     encryptionEnabled: job.encryptionEnabled,

@@ -78,8 +78,9 @@ export interface Simulator {
   apiUrl: string;
   /** TLS mode: the CA file to trust (undefined over plain HTTP). */
   caFile?: string;
-  /** The archive every READY job serves (generated on first use, cached in the temp directory). */
-  archive(): Promise<ArchiveInfo>;
+  /** The archive every READY job serves (generated on first use, cached in the temp directory); with a size, the
+   *  archive of a job whose `archive.sizeBytes` is that size. */
+  archive(sizeBytes?: number): Promise<ArchiveInfo>;
   /** The live record of a job. */
   job(id: string): SimRestoreJob | undefined;
   /** The API URL of a job (cluster or config-server form). */
@@ -154,7 +155,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     challengeStyle: options.challengeStyle ?? 'headers',
   });
   const progressAfterMs = options.progressAfterMs ?? 20_000;
-  const archive = (): Promise<ArchiveInfo> => ensureArchive(archiveBytes, options.archiveDir);
+  const archive = (sizeBytes?: number): Promise<ArchiveInfo> =>
+    ensureArchive(sizeBytes ?? archiveBytes, options.archiveDir);
 
   // Origins are known only once both ports listen; the contexts read them through this object.
   const origins = { apiBase: '', backupUrl: '' };

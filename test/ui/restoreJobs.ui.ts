@@ -4,6 +4,7 @@
 // lookup, sidebar, download) run in both themes.
 import { defineApiKeyTests } from './flows/apiKey';
 import { defineArchiveTests } from './flows/archive';
+import { defineBatchTests } from './flows/batch';
 import { defineDownloadTests } from './flows/download';
 import { defineLookupTests } from './flows/lookup';
 import { defineSidebarTests } from './flows/sidebar';
@@ -38,6 +39,7 @@ uiSuite(
     defineSidebarTests(session);
     defineDownloadTests(session, { progressAndCancel: true });
     defineArchiveTests(session);
+    defineBatchTests(session);
     defineWatchTests(session);
   },
 );

@@ -2,10 +2,11 @@
 // grouped under one node, since restore jobs are asked of the top-level cluster only.
 import * as vscode from 'vscode';
 import type { ErrorLevel } from '../../core';
-import { type Cluster, clusterLabel, isShardedCluster } from '../../opsManager/api';
+import { type Cluster, clusterLabel, groupRestoreJobs, isShardedCluster } from '../../opsManager/api';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
+import { BatchNode } from './batchNode';
 
 function typeLabel(typeName: string | undefined): string | undefined {
   switch (typeName) {
@@ -82,7 +83,10 @@ export class ClusterNode extends LoadingNode {
     if (jobs.length === 0) {
       children.push(new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info'));
     }
-    for (const job of jobs) children.push(new RestoreJobNode(this, job));
+    // Jobs sharing a batchId (the parts of a sharded restore) sit under one batch node, named from the members.
+    for (const entry of groupRestoreJobs(jobs, this.info.members)) {
+      children.push(entry.kind === 'batch' ? new BatchNode(this, entry.batch) : new RestoreJobNode(this, entry.job));
+    }
     return children;
   }
 }

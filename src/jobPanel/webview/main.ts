@@ -270,6 +270,9 @@ document.addEventListener('click', (event) => {
     case 'open-terminal':
       vscode.postMessage({ type: 'openTerminal' });
       break;
+    case 'downloadBatch':
+      vscode.postMessage({ type: 'downloadBatch' });
+      break;
     case 'copy': {
       const text = target.dataset.copy ?? '';
       const label = target.dataset.label ?? '';

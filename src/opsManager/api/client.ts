@@ -145,12 +145,28 @@ export class OpsManagerClient {
     return this.getOne(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}`, parseCluster, opts);
   }
 
-  /** Every restore job of a cluster, newest first (by `created`; jobs without a readable `created` last). */
-  async listRestoreJobs(groupId: string, clusterId: string, opts: ListOptions<RestoreJob> = {}): Promise<RestoreJob[]> {
+  /**
+   * Every restore job of a cluster, newest first (by `created`; jobs without a readable `created` last). With
+   * `batchId`, only the parts of that sharded restore: asked of the server with `?batchId=` and filtered here too,
+   * since a server that ignores the parameter answers every job.
+   */
+  async listRestoreJobs(
+    groupId: string,
+    clusterId: string,
+    opts: ListOptions<RestoreJob> & { batchId?: string } = {},
+  ): Promise<RestoreJob[]> {
     assertObjectId(groupId, 'Project (group) ID');
     assertObjectId(clusterId, 'Cluster ID');
+    const batchId = opts.batchId;
+    if (batchId !== undefined) assertObjectId(batchId, 'Batch ID');
+    const jobs = await this.listAll(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`,
+      parseRestoreJob,
+      opts,
+      batchId === undefined ? {} : { batchId },
+    );
     return newestFirst(
-      await this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`, parseRestoreJob, opts),
+      batchId === undefined ? jobs : jobs.filter((j) => j.batchId?.toLowerCase() === batchId.toLowerCase()),
     );
   }
 
@@ -207,13 +223,18 @@ export class OpsManagerClient {
     return this.parseAt(url, () => parse(payload, ''));
   }
 
-  private async listAll<T>(path: string, parseItem: ItemParser<T>, opts: ListOptions<T>): Promise<T[]> {
+  private async listAll<T>(
+    path: string,
+    parseItem: ItemParser<T>,
+    opts: ListOptions<T>,
+    filter: Record<string, string> = {},
+  ): Promise<T[]> {
     let itemsPerPage = positiveInteger(opts.itemsPerPage, DEFAULT_ITEMS_PER_PAGE, 'itemsPerPage', MAX_ITEMS_PER_PAGE);
     const maxItems = positiveInteger(opts.maxItems, DEFAULT_MAX_ITEMS, 'maxItems');
     const items: T[] = [];
     const visited = new Set<string>();
     let pageNum = 1;
-    let url = this.buildUrl(path, { pageNum: '1', itemsPerPage: String(itemsPerPage) });
+    let url = this.buildUrl(path, { ...filter, pageNum: '1', itemsPerPage: String(itemsPerPage) });
     for (;;) {
       visited.add(url);
       let payload: unknown;
@@ -228,7 +249,7 @@ export class OpsManagerClient {
           error.status === 400
         ) {
           itemsPerPage = OLD_SERVER_MAX_ITEMS_PER_PAGE;
-          url = this.buildUrl(path, { pageNum: '1', itemsPerPage: String(itemsPerPage) });
+          url = this.buildUrl(path, { ...filter, pageNum: '1', itemsPerPage: String(itemsPerPage) });
           continue;
         }
         throw error;
@@ -240,7 +261,7 @@ export class OpsManagerClient {
         break;
       }
       pageNum++;
-      const next = this.nextPageUrl(page, url, path, pageNum, itemsPerPage, items.length);
+      const next = this.nextPageUrl(page, url, path, pageNum, itemsPerPage, items.length, filter);
       if (next === undefined || visited.has(next)) {
         break;
       }
@@ -262,8 +283,10 @@ export class OpsManagerClient {
     pageNum: number,
     itemsPerPage: number,
     seen: number,
+    filter: Record<string, string>,
   ): string | undefined {
-    const ourNext = (): string => this.buildUrl(path, { pageNum: String(pageNum), itemsPerPage: String(itemsPerPage) });
+    const ourNext = (): string =>
+      this.buildUrl(path, { ...filter, pageNum: String(pageNum), itemsPerPage: String(itemsPerPage) });
     const href = linkHref(page.links, 'next');
     if (href !== undefined) {
       let next: URL;

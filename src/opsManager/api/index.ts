@@ -7,3 +7,4 @@ export * from './clusterHierarchy';
 export * from './downloadable';
 export * from './fileName';
 export * from './model';
+export * from './batch';

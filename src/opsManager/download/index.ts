@@ -4,3 +4,6 @@ export { downloadArchive } from './download';
 export type { DownloadOptions, DownloadResult } from './download';
 export type { HashingMode } from './hasher';
 export type { DownloadProgress } from './progress';
+// Types only beside the two values runtime.ts needs: a value import would pull the engine into the main bundle.
+export { createBatchFolder, downloadBatch } from './batch';
+export type * from './batch';

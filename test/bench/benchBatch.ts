@@ -1,0 +1,143 @@
+// Workload "batch": a sharded restore of 4 parts × 256 MiB (by default) from the simulator's backup host into
+// one folder, every part SHA-1 verified. Ours is the batch engine (src/opsManager/download/batch.ts) with as many
+// parts at a time as there are parts, like the shell contenders: four `curl -o` in parallel, and four
+// `curl -o && sha1sum` in parallel (what a user does by hand today). Every contender runs under /usr/bin/time -v.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { alternate } from './alternate';
+import { benchFile, lastJsonLine, nodeBin, num, run, type RunResult } from './procs';
+import { launchSimulator } from './simProcess';
+import { finite, ratio, summarize, type Summary } from './stats';
+import type { BenchConfig, Row, WorkloadOutput } from './types';
+
+type Contender = 'ours' | 'parallel_curl' | 'parallel_curl_sha1sum' | 'ours_no_flush';
+/** `ours_no_flush` is a diagnostic (no fdatasync): how much of ours is making 1 GiB durable, which curl skips. */
+const CONTENDERS: readonly Contender[] = ['ours', 'parallel_curl', 'parallel_curl_sha1sum', 'ours_no_flush'];
+export const BATCH_PARTS = 4;
+export const BATCH_PART_MB = 256;
+
+interface Sample {
+  s: number;
+  rssMb: number | undefined;
+}
+
+export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
+  const sim = await launchSimulator({ archiveMb: BATCH_PART_MB, batchParts: BATCH_PARTS, latencyMs: 0 });
+  const dir = fs.mkdtempSync(path.join(config.tmpDir, 'batch-'));
+  try {
+    const parts = sim.info.batch;
+    if (!parts || parts.length !== BATCH_PARTS) throw new Error('the simulator host offered no batch');
+    const totalBytes = parts.reduce((n, p) => n + p.bytes, 0);
+    config.log(`  ${parts.length} parts of ${parts[0].bytes} bytes, sha1 ${parts[0].sha1}`);
+
+    const runOne = async (c: Contender, round: number): Promise<Sample> => {
+      const folder = path.join(dir, `${c}-${round}`);
+      fs.mkdirSync(folder);
+      await run('sync', []);
+      let result: RunResult;
+      let s: number;
+      try {
+        if (c === 'ours' || c === 'ours_no_flush') {
+          const arg = { folder, parallel: parts.length, parts, noFlush: c === 'ours_no_flush' };
+          result = await run(nodeBin(), [benchFile('workerBatch.js'), JSON.stringify(arg)], { measureRss: true });
+          if (result.code !== 0) throw failure('ours', result);
+          s = num(lastJsonLine(result.stdout), 'elapsedMs') / 1000;
+        } else {
+          // One shell, the parts in parallel, `wait` for all: what a user would type.
+          const each = c === 'parallel_curl' ? 'curl -s -o "$f" "$u" &' : '( curl -s -o "$f" "$u" && sha1sum "$f" ) &';
+          const script = `set -e; while [ $# -gt 0 ]; do f="$1"; u="$2"; shift 2; ${each} done; wait`;
+          const argv = parts.flatMap((p) => [path.join(folder, p.fileName), p.url]);
+          result = await run('sh', ['-c', script, 'sh', ...argv], { measureRss: true });
+          if (result.code !== 0) throw failure(c, result);
+          s = result.wallS;
+          if (c === 'parallel_curl_sha1sum') {
+            const hashes = result.stdout.match(/^[0-9a-f]{40}/gm) ?? [];
+            if (hashes.length !== parts.length || hashes.some((h, i) => h !== parts[i % parts.length].sha1)) {
+              throw new Error(`sha1sum printed ${hashes.join(', ')}`);
+            }
+          }
+        }
+        for (const p of parts) {
+          const size = fs.statSync(path.join(folder, p.fileName)).size;
+          if (size !== p.bytes) throw new Error(`${c}: ${p.fileName} has ${size} bytes, expected ${p.bytes}`);
+        }
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+      return { s, rssMb: result.maxRssMb };
+    };
+
+    const samples = await alternate(
+      'batch',
+      CONTENDERS,
+      config,
+      runOne,
+      (x) => `${x.s.toFixed(3)} s${x.rssMb !== undefined ? `, RSS ${x.rssMb.toFixed(0)} MB` : ''}`,
+    );
+    const sum = (c: Contender): Summary => summarize(samples[c].map((x) => x.s));
+    const ours = sum('ours');
+    const curl = sum('parallel_curl');
+    const curlSha = sum('parallel_curl_sha1sum');
+    const noFlush = sum('ours_no_flush');
+    const oursRss = summarize(samples.ours.flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
+    const peakRss = samples.ours.length && Number.isFinite(oursRss.max) ? oursRss.max : undefined;
+    const json = {
+      ours_s: finite(ours.median),
+      parallel_curl_s: finite(curl.median),
+      parallel_curl_sha1sum_s: finite(curlSha.median),
+      ratio_vs_parallel_curl: ratio(ours.median, curl.median),
+      ratio_vs_parallel_curl_sha1sum: ratio(ours.median, curlSha.median),
+      peak_rss_mb: finite(peakRss, 1),
+      ours_no_flush_s: finite(noFlush.median),
+      ratio_no_flush_vs_parallel_curl: ratio(noFlush.median, curl.median),
+      parts: parts.length,
+      part_bytes: parts[0].bytes,
+      total_bytes: totalBytes,
+      parallel: parts.length,
+      runs: { ours, parallel_curl: curl, parallel_curl_sha1sum: curlSha, ours_no_flush: noFlush },
+    };
+    const r = json.ratio_vs_parallel_curl;
+    const rows: Row[] = [
+      { metric: 'batch.ours_s', unit: 's', median: json.ours_s, min: ours.min, max: ours.max },
+      { metric: 'batch.parallel_curl_s', unit: 's', median: json.parallel_curl_s, min: curl.min, max: curl.max },
+      {
+        metric: 'batch.parallel_curl_sha1sum_s',
+        unit: 's',
+        median: json.parallel_curl_sha1sum_s,
+        min: curlSha.min,
+        max: curlSha.max,
+      },
+      { metric: 'batch.ratio_vs_parallel_curl', unit: '×', median: r, target: '≤ 1.10', pass: r !== null && r <= 1.1 },
+      { metric: 'batch.ratio_vs_parallel_curl_sha1sum', unit: '×', median: json.ratio_vs_parallel_curl_sha1sum },
+      {
+        metric: 'batch.ours_no_flush_s',
+        unit: 's',
+        median: json.ours_no_flush_s,
+        min: noFlush.min,
+        max: noFlush.max,
+        note: 'diagnostic: without fdatasync',
+      },
+      {
+        metric: 'batch.peak_rss_mb',
+        unit: 'MB',
+        median: json.peak_rss_mb,
+        target: '≤ 200',
+        pass: json.peak_rss_mb !== null && json.peak_rss_mb <= 200,
+        note: 'max over runs',
+      },
+    ];
+    return { json, rows };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await sim.close();
+  }
+}
+
+function failure(who: string, result: RunResult): Error {
+  const tail = (result.stderr || result.stdout)
+    .split('\n')
+    .filter((l) => !/^\s+(\w[\w ()/%:-]*):/.test(l))
+    .slice(-10)
+    .join('\n');
+  return new Error(`${who} failed (exit ${result.code ?? result.signal}):\n${tail}`);
+}
