@@ -31,6 +31,8 @@ export interface PanelSnapshot {
   visible: boolean;
   downloadState?: DownloadState;
   downloadProgress?: DownloadProgress;
+  /** What the panel said to screen readers through its live region, oldest first (the last 20). */
+  announcements: string[];
 }
 
 export interface PanelEntry {
@@ -48,6 +50,9 @@ export interface PanelEntry {
   lastJobMessage?: JobMessage;
   downloadState?: DownloadStateMessage;
   downloadProgress?: DownloadProgressMessage;
+  /** The last quarter of the running download said to screen readers (1 = 25 %). */
+  announcedQuarter?: number;
+  announcements: string[];
   disposed: boolean;
   disposables: vscode.Disposable[];
 }
@@ -62,6 +67,7 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
     html: entry.panel.webview.html,
     readyCount: entry.readyCount,
     visible: entry.panel.visible,
+    announcements: [...entry.announcements],
   };
   if (entry.job) snapshot.job = entry.job;
   if (entry.error !== undefined) snapshot.error = entry.error;

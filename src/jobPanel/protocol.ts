@@ -27,6 +27,10 @@ export interface RefreshMessage {
 export interface DownloadMessage {
   type: 'download';
 }
+/** The panel's own Cancel button for the running download of its job. */
+export interface CancelDownloadMessage {
+  type: 'cancelDownload';
+}
 export interface CopyMessage {
   type: 'copy';
   requestId?: number;
@@ -35,7 +39,7 @@ export interface CopyMessage {
   label: string;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage;
+export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CancelDownloadMessage | CopyMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -73,12 +77,16 @@ export interface DownloadProgressMessage {
   progress: DownloadProgress;
   /** The same progress as a sentence, formatted and localised by the host. */
   text: string;
+  /** Said once to screen readers ("Download 50% done."): set only when a quarter is passed. */
+  announcement?: string;
 }
 
 export interface DownloadStateMessage {
   type: 'downloadState';
   state: DownloadStateKind;
   message?: string;
+  /** Said once to screen readers: the start and the end; absent when the state is only re-sent. */
+  announcement?: string;
 }
 
 export interface ReplyMessage {
@@ -115,6 +123,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'download':
       return { type: 'download' };
+    case 'cancelDownload':
+      return { type: 'cancelDownload' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;
