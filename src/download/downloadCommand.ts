@@ -30,7 +30,8 @@ import type { DownloadTracker } from './tracker';
 /** The part of the panel helper's RestoreJobPanels a download talks to. */
 export interface DownloadPanels {
   postDownloadProgress(ref: JobRef, progress: PanelProgress): void;
-  postDownloadState(ref: JobRef, state: DownloadState): void;
+  /** `cancel` comes with the running state: the panel's own Cancel button calls it. */
+  postDownloadState(ref: JobRef, state: DownloadState, cancel?: () => void): void;
   refresh(ref: JobRef): Promise<void> | void;
 }
 
@@ -89,7 +90,7 @@ export async function downloadRestoreArchive(
     const known = expectedSha1FromJob(job, check.url);
 
     env.services.log.info(`Downloading restore job ${ref.jobId} from ${redactUrl(check.url)} to ${destination.path}`);
-    env.panels.postDownloadState(ref, { state: 'running', message: destination.path });
+    env.panels.postDownloadState(ref, { state: 'running', message: destination.path }, () => running.abort.abort());
     started = true;
     const result = await vscode.window.withProgress(
       {

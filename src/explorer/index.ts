@@ -6,12 +6,16 @@ import { copyId, openRestoreJob, openSettings, refresh } from './viewCommands';
 
 export { RestoreJobsTreeProvider } from './provider';
 
+/** Each provider's view, so that commands run from a keybinding (which get no argument) act on its selection. */
+const views = new WeakMap<RestoreJobsTreeProvider, vscode.TreeView<unknown>>();
+
 /** Creates the tree view; the provider is built first because the services refresh it. */
 export function createExplorerView(
   context: vscode.ExtensionContext,
   tree: RestoreJobsTreeProvider,
 ): vscode.TreeView<unknown> {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  views.set(tree, view);
   context.subscriptions.push(tree, view);
   return view;
 }
@@ -22,9 +26,9 @@ export function registerExplorerCommands(
   tree: RestoreJobsTreeProvider,
   panels: JobPanels,
 ): void {
-  const deps = { tree, panels };
+  const deps = { tree, panels, selected: () => views.get(tree)?.selection[0] };
   registerCommand(context, services, COMMANDS.refresh, (arg) => refresh(deps, arg));
   registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second) => openRestoreJob(deps, arg, second));
-  registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg));
+  registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg ?? deps.selected()));
   registerCommand(context, services, COMMANDS.openSettings, (arg) => openSettings(arg));
 }

@@ -13,6 +13,8 @@ import type { RestoreJobsTreeProvider } from './provider';
 export interface ExplorerDeps {
   tree: RestoreJobsTreeProvider;
   panels: JobPanels;
+  /** The tree's selected node: what a command run from a keybinding (no argument) acts on. */
+  selected?: () => unknown;
 }
 
 export function refresh(deps: ExplorerDeps, arg: unknown): void {
@@ -38,8 +40,15 @@ function isRestoreJob(value: unknown): value is RestoreJob {
   );
 }
 
-/** Tree click ([JobRef, job]), context menu (the node) or a caller's JobRef. */
-export async function openRestoreJob(deps: ExplorerDeps, arg: unknown, second: unknown): Promise<void> {
+/** Tree click ([JobRef, job]), context menu (the node), a keybinding (the selected node) or a caller's JobRef. */
+export async function openRestoreJob(deps: ExplorerDeps, given: unknown, second: unknown): Promise<void> {
+  const arg = given ?? deps.selected?.();
+  if (arg === undefined || (arg instanceof TreeNode && !(arg instanceof RestoreJobNode))) {
+    throw new OpsManagerError({
+      kind: 'invalid-input',
+      message: vscode.l10n.t('Select a restore job in the Ops Manager view first.'),
+    });
+  }
   const ref: JobRef = arg instanceof RestoreJobNode ? arg.ref : requireJobRef(arg);
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
   await deps.panels.show(ref, job);

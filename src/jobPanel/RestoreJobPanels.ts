@@ -52,6 +52,8 @@ function errorText(error: unknown): string {
 
 export class RestoreJobPanels implements vscode.Disposable {
   private readonly panels = new Map<string, PanelEntry>();
+  /** How to cancel each running download, by job key: the panel's Cancel button (also in a panel opened later). */
+  private readonly cancels = new Map<string, () => void>();
   private readonly clusterNames: ClusterNames;
 
   constructor(
@@ -122,12 +124,31 @@ export class RestoreJobPanels implements vscode.Disposable {
       this.setDownloadState(entry, { type: 'downloadState', state: 'running' });
     }
     entry.downloadProgress = message;
+    // Screen readers hear each quarter once, not the line that changes every 250 ms.
+    const percent = progress.percent ?? (progress.total ? (progress.received / progress.total) * 100 : undefined);
+    const quarter = percent === undefined ? 0 : Math.min(3, Math.floor(percent / 25));
+    if (quarter > (entry.announcedQuarter ?? 0)) {
+      entry.announcedQuarter = quarter;
+      const announcement = vscode.l10n.t('Download {0}% done.', quarter * 25);
+      this.post(entry, { ...message, announcement });
+      this.remember(entry, announcement);
+      return;
+    }
     this.post(entry, message);
   }
 
-  /** Shows how a download ended (or that one started) in the job's panel, if it is open. */
-  postDownloadState(ref: JobRef, state: DownloadState): void {
-    const entry = this.panels.get(jobRefKey(ref));
+  /**
+   * Shows how a download ended (or that one started) in the job's panel, if it is open. `cancel`, given with the
+   * running state, is what the panel's Cancel button does.
+   */
+  postDownloadState(ref: JobRef, state: DownloadState, cancel?: () => void): void {
+    const key = jobRefKey(ref);
+    if (state.state === 'running') {
+      if (cancel) this.cancels.set(key, cancel);
+    } else {
+      this.cancels.delete(key);
+    }
+    const entry = this.panels.get(key);
     if (!entry) {
       return;
     }
@@ -211,12 +232,31 @@ export class RestoreJobPanels implements vscode.Disposable {
     entry.downloadState = message;
     if (running && !wasRunning) {
       entry.downloadProgress = undefined;
+      entry.announcedQuarter = 0;
     }
-    this.post(entry, message);
+    // The start and the end are said once; a re-sent state (webview reloaded) is not said again.
+    let announcement: string | undefined;
+    if (running && !wasRunning) {
+      announcement =
+        message.message === undefined
+          ? vscode.l10n.t('Download started.')
+          : vscode.l10n.t('Download started: saving to {0}.', message.message);
+    } else if (!running && wasRunning) {
+      announcement = message.message;
+    }
+    this.post(entry, announcement === undefined ? message : { ...message, announcement });
+    if (announcement !== undefined) {
+      this.remember(entry, announcement);
+    }
     if (wasRunning !== running && entry.job) {
       // The Download button is disabled while a download of this job runs.
       this.postJob(entry);
     }
+  }
+
+  private remember(entry: PanelEntry, announcement: string): void {
+    entry.announcements.push(announcement);
+    entry.announcements.splice(0, Math.max(0, entry.announcements.length - 20));
   }
 
   /** What the job's panel shows, or undefined when no panel is open for it. */
@@ -254,6 +294,7 @@ export class RestoreJobPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.cancels.clear();
     for (const entry of [...this.panels.values()]) {
       entry.panel.dispose();
     }
@@ -285,6 +326,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       ),
       updates: 0,
       readyCount: 0,
+      announcements: [],
       disposed: false,
       disposables: [],
     };
@@ -350,6 +392,9 @@ export class RestoreJobPanels implements vscode.Disposable {
       case 'downloadBatch':
         // The batch feature reads the job's batchId and downloads every part (src/batch).
         void vscode.commands.executeCommand(COMMANDS.downloadRestoreBatch, { ...entry.ref });
+        return;
+      case 'cancelDownload':
+        this.cancels.get(entry.key)?.();
         return;
       case 'copy':
         try {

@@ -2,6 +2,8 @@
 // so unit tests run it on plain Node. Every value that came from a server goes through `escapeHtml`/`displayText`; the document
 // carries a strict CSP (nonce script, no inline style), so the webview script and stylesheet are the only code
 // and style. The header (header.ts) and the body (sections.ts) are re-sent on their own with every update.
+// Screen readers hear one polite live region (#live): the download's start, its quarters and its end, once each;
+// the progress line (#download-text) changes silently every 250 ms.
 
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
@@ -95,12 +97,13 @@ export function renderDocument(input: DocumentInput): string {
 <body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
 <div class="page">
 <div id="job-header">${renderHeader(input.job, ctx)}</div>
-<div id="download-status" class="download-status" hidden>
+<div id="download-status" class="download-status" tabindex="-1" role="group" aria-label="${escapeHtml(l10n.t('Download'))}" hidden>
 <div class="download-status-row">
 <span id="download-icon" class="codicon codicon-cloud-download" aria-hidden="true"></span>
 <progress id="download-progress" max="100" aria-label="${escapeHtml(l10n.t('Download progress'))}"></progress>
+<button type="button" id="download-cancel" class="button secondary" data-action="cancel-download" hidden><span class="codicon codicon-close" aria-hidden="true"></span><span>${displayText(l10n.t('Cancel Download'))}</span></button>
 </div>
-<p id="download-text" class="download-text" aria-live="polite"></p>
+<p id="download-text" class="download-text"></p>
 <div id="saved-actions" class="toolbar" hidden>${savedFileButtons(l10n)}</div>
 </div>
 <div id="archive-section" class="archive-section" hidden></div>

@@ -102,18 +102,34 @@ export function yesNo(value: boolean | undefined, yes: string, no: string, whyAb
   return `<span class="flag ${value ? 'on' : 'off'}"><span class="codicon ${value ? 'codicon-check' : 'codicon-dash'}" aria-hidden="true"></span><span>${displayText(value ? yes : no)}</span></span>`;
 }
 
-/** A status as a coloured badge; unknown values are shown as sent, in a neutral badge. */
+/**
+ * A status as a coloured badge; unknown values are shown as sent, in a neutral badge. The badge itself is hidden
+ * from screen readers (an aria-label on a plain span is ignored, and "FINISHED READY" says little): a visually
+ * hidden sentence beside it says "Job status: Finished." in words instead.
+ */
 export function statusBadge(value: string | undefined, kind: 'job' | 'delivery', l10n: typeof vscode.l10n): string {
   const label = kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');
   if (value === undefined) {
-    return `<span class="badge neutral" title="${escapeHtml(label)}"><span class="codicon codicon-question" aria-hidden="true"></span><span>${displayText(l10n.t('unknown'))}</span></span>`;
+    const spoken = kind === 'job' ? l10n.t('Job status: unknown.') : l10n.t('Delivery: unknown.');
+    return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge neutral" title="${escapeHtml(label)}" aria-hidden="true"><span class="codicon codicon-question" aria-hidden="true"></span><span>${displayText(l10n.t('unknown'))}</span></span></span>`;
   }
   const known = statusLook(kind, value);
   const { tone, icon } = known ?? { tone: 'neutral', icon: 'question' };
   const title = known ? label : l10n.t('{0}: a value this extension does not know, shown as sent', label);
+  const words = known ? known.label(l10n) : l10n.t('{0} (a value this extension does not know)', value);
+  const spoken = kind === 'job' ? l10n.t('Job status: {0}.', words) : l10n.t('Delivery: {0}.', words);
   const spin = icon === 'sync' ? ' codicon-modifier-spin' : '';
-  return `<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-label="${escapeHtml(`${label}: ${value}`)}"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span><span>${displayText(value)}</span></span>`;
+  return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-hidden="true"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span><span>${displayText(value)}</span></span></span>`;
 }
+
+/** Text for screen readers only. */
+export function visuallyHidden(text: string): string {
+  return `<span class="visually-hidden">${displayText(text)}</span>`;
+}
+
+/** The "·" between parts of a line, heard as a comma (the dot itself is not read: "Demo, Group …"). */
+export const SEPARATOR =
+  '<span class="separator"><span aria-hidden="true">·</span><span class="visually-hidden">, </span></span>';
 
 export function jsonText(value: unknown): string {
   try {

@@ -3,7 +3,7 @@
 
 import type * as vscode from 'vscode';
 import { checkDownloadable, type Downloadability, type RestoreJob } from '../opsManager/api';
-import { relativeTimeElement, type RenderContext, statusBadge } from './elements';
+import { relativeTimeElement, type RenderContext, SEPARATOR, statusBadge } from './elements';
 import { displayText, escapeHtml } from './escape';
 
 /** Title, badges, the Download and Refresh buttons and why Download is disabled. Re-rendered on every update. */
@@ -19,7 +19,7 @@ export function renderHeader(job: RestoreJob | undefined, ctx: RenderContext): s
       : l10n.t('Config server {0}', ref.hostId ?? '');
   const context = [ref.server, l10n.t('Group {0}', ref.groupId), target]
     .map((part) => `<span>${displayText(part)}</span>`)
-    .join('<span class="separator" aria-hidden="true">·</span>');
+    .join(SEPARATOR);
 
   const downloadability: Downloadability | undefined = job ? checkDownloadable(job, ctx.now) : undefined;
   const canDownload = downloadability?.ok === true && ctx.downloading !== true;
@@ -76,7 +76,5 @@ function metaLine(job: RestoreJob | undefined, ctx: RenderContext): string {
       `<span class="watching"><span class="codicon codicon-eye" aria-hidden="true"></span><span>${displayText(l10n.t('Checking every {0} s while the job is in progress', ctx.watchIntervalSeconds))}</span></span>`,
     );
   }
-  return parts.length === 0
-    ? ''
-    : `<p class="meta">${parts.join('<span class="separator" aria-hidden="true">·</span>')}</p>`;
+  return parts.length === 0 ? '' : `<p class="meta">${parts.join(SEPARATOR)}</p>`;
 }

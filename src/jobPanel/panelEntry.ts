@@ -33,6 +33,8 @@ export interface PanelSnapshot {
   downloadState?: DownloadState;
   downloadProgress?: DownloadProgress;
   archive?: ArchiveSectionState;
+  /** What the panel said to screen readers through its live region, oldest first (the last 20). */
+  announcements: string[];
 }
 
 export interface PanelEntry {
@@ -54,6 +56,9 @@ export interface PanelEntry {
   downloadProgress?: DownloadProgressMessage;
   /** The Archive section, once a download of this job was saved. */
   archive?: ArchiveSectionState;
+  /** The last quarter of the running download said to screen readers (1 = 25 %). */
+  announcedQuarter?: number;
+  announcements: string[];
   disposed: boolean;
   disposables: vscode.Disposable[];
 }
@@ -68,6 +73,7 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
     html: entry.panel.webview.html,
     readyCount: entry.readyCount,
     visible: entry.panel.visible,
+    announcements: [...entry.announcements],
   };
   if (entry.job) snapshot.job = entry.job;
   if (entry.error !== undefined) snapshot.error = entry.error;

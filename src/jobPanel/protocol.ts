@@ -31,6 +31,11 @@ export interface DownloadMessage {
 export interface DownloadBatchMessage {
   type: 'downloadBatch';
 }
+
+/** The panel's own Cancel button for the running download of its job. */
+export interface CancelDownloadMessage {
+  type: 'cancelDownload';
+}
 export interface CopyMessage {
   type: 'copy';
   requestId?: number;
@@ -59,6 +64,7 @@ export type WebviewMessage =
   | RefreshMessage
   | DownloadMessage
   | DownloadBatchMessage
+  | CancelDownloadMessage
   | CopyMessage
   | SavedFileMessage
   | ExtractMessage
@@ -100,6 +106,8 @@ export interface DownloadProgressMessage {
   progress: DownloadProgress;
   /** The same progress as a sentence, formatted and localised by the host. */
   text: string;
+  /** Said once to screen readers ("Download 50% done."): set only when a quarter is passed. */
+  announcement?: string;
 }
 
 export interface DownloadStateMessage {
@@ -108,6 +116,8 @@ export interface DownloadStateMessage {
   message?: string;
   /** A file was saved: show its Reveal, Open Folder and Copy Path actions. */
   saved?: boolean;
+  /** Said once to screen readers: the start and the end; absent when the state is only re-sent. */
+  announcement?: string;
 }
 
 export interface ReplyMessage {
@@ -162,6 +172,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'openTerminal' };
     case 'downloadBatch':
       return { type: 'downloadBatch' };
+    case 'cancelDownload':
+      return { type: 'cancelDownload' };
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;

@@ -317,7 +317,7 @@ function otherSection(job: RestoreJob, ctx: RenderContext): string {
   }
   const rows = entries.map(
     ([path, value]) =>
-      `<tr data-field="${escapeHtml(path)}"><td><span class="mono">${displayText(path)}</span></td><td><pre class="json inline">${displayText(jsonText(value), true)}</pre></td></tr>`,
+      `<tr data-field="${escapeHtml(path)}"><td><span class="mono">${displayText(path)}</span></td><td>${scrollableJson(jsonText(value), l10n.t('Value of {0}', path), 'json inline')}</td></tr>`,
   );
   return section(
     'other',
@@ -342,6 +342,15 @@ function rawSection(job: RestoreJob, ctx: RenderContext): string {
   return `<details class="card raw" id="section-raw">
 <summary><span class="codicon codicon-json" aria-hidden="true"></span><span>${displayText(l10n.t('Raw JSON'))}</span></summary>
 <div class="raw-actions">${copyButton(text, l10n.t('Raw JSON'), l10n)}</div>
-<pre class="json"><code>${displayText(text, true)}</code></pre>
+${scrollableJson(text, l10n.t('Raw JSON of the restore job'), 'json', true)}
 </details>`;
+}
+
+/**
+ * JSON in a block that scrolls: focusable (tabindex 0) so a keyboard user can scroll it, and a labelled region so
+ * a screen reader says what it is when it gets focus.
+ */
+function scrollableJson(text: string, label: string, className: string, code = false): string {
+  const content = code ? `<code>${displayText(text, true)}</code>` : displayText(text, true);
+  return `<pre class="${className}" tabindex="0" role="region" aria-label="${escapeHtml(label)}">${content}</pre>`;
 }

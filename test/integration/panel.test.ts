@@ -254,6 +254,26 @@ describe('Restore job panel', function () {
     assert.doesNotMatch(downloadButtonTag(jobHtml(panels, ref)), /disabled/);
   });
 
+  it("says a download's start, each quarter and its end to screen readers, once each", async () => {
+    const ref = refOf(J.ready);
+    await fetchInPanel(ref);
+    const before = panels.getState(ref)?.announcements.length ?? 0;
+    panels.postDownloadState(ref, { state: 'running', message: '/downloads/x.tar.gz' }, () => undefined);
+    for (const percent of [0, 5, 20, 26, 30, 49, 51, 80, 99, 100, 100]) {
+      panels.postDownloadProgress(ref, { received: percent, total: 100, percent, bytesPerSecond: 10 });
+    }
+    panels.postDownloadState(ref, { state: 'verified', message: 'Saved and verified.' });
+    // Sent again (as after a webview reload): shown, not said again.
+    panels.postDownloadState(ref, { state: 'verified', message: 'Saved and verified.' });
+    assert.deepEqual(panels.getState(ref)?.announcements.slice(before), [
+      'Download started: saving to /downloads/x.tar.gz.',
+      'Download 25% done.',
+      'Download 50% done.',
+      'Download 75% done.',
+      'Saved and verified.',
+    ]);
+  });
+
   it('restores a panel from the identity its webview saved', async () => {
     const ref = refOf(J.encrypted);
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {

@@ -194,6 +194,18 @@ describe('Tree', function () {
     assert.equal((api.treeView.selection[0] as TreeNode | undefined)?.id, jobs[0].id);
   });
 
+  it('runs Copy ID and Open on the selected job when a keybinding gives the command no argument', async () => {
+    const api = await testApi();
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const ready = jobs.find((node) => (item(node).id ?? '').endsWith(J.ready.id)) ?? assert.fail('the READY job');
+    await api.treeView.reveal(ready, { select: true, focus: true, expand: false });
+    assert.equal(await vscode.commands.executeCommand('opsManager.copyId'), J.ready.id);
+    await vscode.commands.executeCommand('opsManager.openRestoreJob');
+    const ref = { server: 'Sim', groupId: J.ready.groupId, clusterId: J.ready.clusterId, jobId: J.ready.id };
+    assert.equal(api.panels.getState(ref)?.job?.id, J.ready.id, 'the selected job opened in its panel');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('explains a missing API key, with "Set API Key…" as the fix', async () => {
     const error = await errorNodeUnder(await nodeAt('No Key'));
     assert.equal(labelOf(error), 'No API key set');

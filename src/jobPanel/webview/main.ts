@@ -1,7 +1,11 @@
 // The restore-job panel's script, running inside the webview (bundled to dist/webview.js). It owns no data: the
-// host renders and escapes the HTML and pushes it here; this script swaps it in, turns clicks into messages,
+// host renders and escapes the HTML and pushes it here; this script merges it in, turns clicks into messages,
 // keeps relative times current and shows download progress.
+// Updates are merged into the page with morphdom (a small, well-kept DOM-diffing library) rather than replaced
+// with innerHTML: only what changed is touched, so keyboard focus, a screen reader's place and the Raw JSON
+// toggle survive every poll of a job in progress.
 
+import morphdom from 'morphdom';
 import { relativeTime } from '../format';
 import {
   isHostMessage,
@@ -27,6 +31,8 @@ const locale = document.body.dataset.locale || undefined;
 const pending = new Map<number, (ok: boolean, message?: string) => void>();
 let nextRequestId = 1;
 let downloadRunning = false;
+/** Whether the job shown can be downloaded (from the last update): where focus goes when a download ends. */
+let jobDownloadable = false;
 
 function byId(id: string): HTMLElement | undefined;
 function byId<T extends HTMLElement>(id: string, type: { new (): T; prototype: T }): T | undefined;
@@ -64,8 +70,10 @@ function updateRelativeTimes(): void {
   const now = new Date();
   document.querySelectorAll<HTMLTimeElement>('time[data-relative]').forEach((element) => {
     const time = Date.parse(element.dateTime);
-    if (!Number.isNaN(time)) {
-      element.textContent = relativeTime(new Date(time), now, locale);
+    const text = Number.isNaN(time) ? undefined : relativeTime(new Date(time), now, locale);
+    // Only a real change touches the DOM: a rewritten text node makes some screen readers re-read it.
+    if (text !== undefined && element.textContent !== text) {
+      element.textContent = text;
     }
   });
 }
@@ -82,32 +90,82 @@ function setDownloadEnabledByJob(): void {
   }
 }
 
+/** What identifies a control across updates: its id, else its action and what it copies. */
+function controlKey(element: Element | null): string | undefined {
+  if (!(element instanceof HTMLElement) || element === document.body) {
+    return undefined;
+  }
+  if (element.id) {
+    return `#${element.id}`;
+  }
+  const action = element.dataset.action;
+  if (action !== undefined) {
+    return `[data-action="${CSS.escape(action)}"][data-label="${CSS.escape(element.dataset.label ?? '')}"]`;
+  }
+  return undefined;
+}
+
+/** The control to focus instead of one that went away or was disabled: the same one if it is back, else nearby. */
+function focusFallback(key: string | undefined): void {
+  const same = key === undefined ? null : document.querySelector<HTMLElement>(key);
+  if (same && !(same instanceof HTMLButtonElement && same.disabled) && !same.closest('[hidden]')) {
+    same.focus();
+    return;
+  }
+  // A disabled Download button after a download: the outcome beside it says why; otherwise Refresh, always there.
+  const status = byId('download-status');
+  if (key === '#download-button' && status && !status.hidden) {
+    status.focus();
+    return;
+  }
+  byId('refresh-button', HTMLButtonElement)?.focus();
+}
+
+/** Focus fell to the page while someone is in the panel, or sits on a control that was disabled or hidden. */
+function focusLost(): boolean {
+  const active = document.activeElement;
+  if (active === null || active === document.body) {
+    return document.hasFocus();
+  }
+  return (active instanceof HTMLButtonElement && active.disabled) || active.closest('[hidden]') !== null;
+}
+
+/** Merges new HTML into `container`, touching only what differs; an open <details> stays open. */
+function merge(container: HTMLElement, html: string): void {
+  morphdom(container, `<div>${html}</div>`, {
+    childrenOnly: true,
+    onBeforeElUpdated: (from, to) => {
+      if (from instanceof HTMLDetailsElement && to instanceof HTMLDetailsElement) {
+        to.open = from.open;
+      }
+      return !from.isEqualNode(to);
+    },
+  });
+}
+
 function showJob(headerHtml: string, bodyHtml: string): void {
   const header = byId('job-header');
   const body = byId('job-body');
-  // Keep keyboard focus on the same control across a re-render (the watch re-renders while someone tabs).
-  const focusedAction =
-    document.activeElement instanceof HTMLElement ? document.activeElement.dataset.action : undefined;
-  const openDetails = body?.querySelector<HTMLDetailsElement>('details#section-raw')?.open ?? false;
+  const focusedKey = controlKey(document.activeElement);
   if (header) {
-    header.innerHTML = headerHtml;
+    merge(header, headerHtml);
   }
   if (body) {
-    body.innerHTML = bodyHtml;
+    merge(body, bodyHtml);
     body.setAttribute('aria-busy', 'false');
-    const raw = body.querySelector<HTMLDetailsElement>('details#section-raw');
-    if (raw && openDetails) {
-      raw.open = true;
-    }
-  }
-  if (focusedAction === 'refresh' || focusedAction === 'download') {
-    const target = document.querySelector<HTMLButtonElement>(`button[data-action="${focusedAction}"]`);
-    if (target && !target.disabled) {
-      target.focus();
-    }
   }
   setDownloadEnabledByJob();
   updateRelativeTimes();
+  if (returnFocusToDownload) {
+    const button = byId('download-button', HTMLButtonElement);
+    if (button && !button.disabled && (focusLost() || document.activeElement === byId('download-status'))) {
+      button.focus();
+    }
+    returnFocusToDownload = false;
+  }
+  if (focusedKey !== undefined && focusLost()) {
+    focusFallback(focusedKey);
+  }
 }
 
 function setLoading(loading: boolean): void {
@@ -149,6 +207,9 @@ function showDownloadStatus():
   return { status, bar, text, icon };
 }
 
+/** A download ended while focus was on its Cancel button: give focus back to Download once it is enabled again. */
+let returnFocusToDownload = false;
+
 function setDownloadState(state: DownloadStateKind, message: string | undefined, saved = false): void {
   const parts = showDownloadStatus();
   if (!parts) {
@@ -158,6 +219,7 @@ function setDownloadState(state: DownloadStateKind, message: string | undefined,
   if (actions) {
     actions.hidden = !saved;
   }
+  const wasRunning = downloadRunning;
   downloadRunning = state === 'running';
   parts.status.dataset.state = state;
   parts.icon.className = `codicon ${STATE_ICONS[state]}`;
@@ -166,11 +228,30 @@ function setDownloadState(state: DownloadStateKind, message: string | undefined,
     parts.text.textContent = message;
   }
   const button = byId('download-button', HTMLButtonElement);
+  const cancel = byId('download-cancel', HTMLButtonElement);
+  // Where focus was before this change: the Download button that started it, the Cancel button, or nowhere in
+  // particular while someone is in the panel. Focus is not pulled into a panel nobody is using.
+  const focused = document.activeElement;
+  const hadFocus = focused === button || focused === cancel || focusLost();
   if (button && downloadRunning) {
     button.disabled = true;
   }
-  if (state !== 'running' && message) {
-    announce(message);
+  if (cancel) {
+    cancel.hidden = !downloadRunning;
+    cancel.disabled = false;
+  }
+  if (downloadRunning && !wasRunning && hadFocus) {
+    // The focused Download button is now disabled: the Cancel button is the useful control.
+    cancel?.focus();
+  } else if (!downloadRunning && wasRunning && hadFocus) {
+    // Back to Download when it can be used again (the host's next update enables it), else to the outcome.
+    if (button && jobDownloadable) {
+      button.disabled = false;
+      button.focus();
+    } else {
+      parts.status.focus();
+      returnFocusToDownload = true;
+    }
   }
 }
 
@@ -195,6 +276,7 @@ function handle(message: HostMessage): void {
   switch (message.type) {
     case 'job':
       saveRef(message.ref);
+      jobDownloadable = message.job.downloadable;
       showJob(message.headerHtml, message.bodyHtml);
       break;
     case 'loading':
@@ -205,9 +287,15 @@ function handle(message: HostMessage): void {
       break;
     case 'downloadProgress':
       setProgress(message.progress.received, message.progress.total, message.text);
+      if (message.announcement !== undefined) {
+        announce(message.announcement);
+      }
       break;
     case 'downloadState':
       setDownloadState(message.state, message.message, message.saved === true);
+      if (message.announcement !== undefined) {
+        announce(message.announcement);
+      }
       break;
     case 'archive': {
       const container = byId('archive-section');
@@ -272,6 +360,10 @@ document.addEventListener('click', (event) => {
       break;
     case 'downloadBatch':
       vscode.postMessage({ type: 'downloadBatch' });
+      break;
+    case 'cancel-download':
+      // Not disabled here: focus stays on it until the download ends and gives focus back to Download.
+      vscode.postMessage({ type: 'cancelDownload' });
       break;
     case 'copy': {
       const text = target.dataset.copy ?? '';

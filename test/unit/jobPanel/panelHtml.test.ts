@@ -307,8 +307,9 @@ describe('panel HTML', () => {
         assert.ok(copied.includes(value), `a copy button for ${value}`);
       }
       for (const tag of parseTags(html).filter((t) => t.name === 'button')) {
-        const labelled = tag.attrs.has('aria-label') || tag.attrs.get('data-action') === 'download';
-        assert.ok(labelled || tag.attrs.get('data-action') === 'refresh', 'every button has an accessible name');
+        // Download, Refresh and Cancel Download have visible words; the icon buttons have an aria-label.
+        const worded = ['download', 'refresh', 'cancel-download'].includes(tag.attrs.get('data-action') ?? '');
+        assert.ok(tag.attrs.has('aria-label') || worded, 'every button has an accessible name');
         assert.equal(tag.attrs.get('type'), 'button');
       }
     });
@@ -328,7 +329,7 @@ describe('panel HTML', () => {
     });
 
     it('has the raw JSON, escaped', () => {
-      const raw = /<pre class="json"><code>([\s\S]*?)<\/code><\/pre>/.exec(html);
+      const raw = /<pre class="json"[^>]*><code>([\s\S]*?)<\/code><\/pre>/.exec(html);
       assert.ok(raw);
       assert.deepEqual(JSON.parse(textOf(raw[1])), job.raw);
     });
@@ -518,6 +519,58 @@ describe('panel HTML', () => {
       assert.equal(panelTitle(first), `${CLUSTER_ID} · …a8b901`);
       assert.equal(panelTitle(second, 'rs-orders'), 'rs-orders · …b9c002');
       assert.match(textOf(render(fullJob(), { clusterName: 'rs-orders' })), /Cluster rs-orders/);
+    });
+  });
+
+  describe('what a screen reader and a keyboard get', () => {
+    const html = render(fullJob(), { clusterName: 'rs-orders' });
+
+    it('says each status in words beside its badge, and hides the badge itself from screen readers', () => {
+      const header = html.slice(html.indexOf('<div class="badges">'), html.indexOf('<p class="context">'));
+      const spoken = [...header.matchAll(/<span class="visually-hidden">([^<]*)<\/span>/g)].map((m) => m[1]);
+      assert.deepEqual(spoken, ['Job status: Finished.', 'Delivery: Ready.']);
+      for (const tag of parseTags(html).filter((t) => t.attrs.get('class')?.startsWith('badge '))) {
+        assert.equal(tag.attrs.get('aria-hidden'), 'true', 'the visible badge is not read twice');
+        assert.equal(tag.attrs.has('aria-label'), false, 'no aria-label on a plain span (it is ignored)');
+      }
+      const unknown = render({ ...seedJob(), statusName: 'QUEUED' });
+      assert.match(
+        textOf(fieldHtml(unknown, 'statusName')),
+        /Job status: QUEUED \(a value this extension does not know\)\./,
+      );
+    });
+
+    it('reads the context line as separate parts, not "Demo (simulator)Group …"', () => {
+      const context = /<p class="context">([\s\S]*?)<\/p>/.exec(html);
+      assert.ok(context);
+      // What a screen reader gets: the visually hidden commas, not the aria-hidden dots.
+      const heard = textOf(context[1].replace(/<span aria-hidden="true">[^<]*<\/span>/g, ''));
+      assert.equal(heard, `${REF.server}, Group ${GROUP_ID}, Cluster rs-orders`);
+    });
+
+    it('makes every scrolling JSON block focusable and names it', () => {
+      const blocks = parseTags(html).filter((tag) => tag.name === 'pre');
+      assert.ok(blocks.length >= 2, 'the raw JSON and the unknown fields');
+      for (const block of blocks) {
+        assert.equal(block.attrs.get('tabindex'), '0');
+        assert.equal(block.attrs.get('role'), 'region');
+        assert.ok((block.attrs.get('aria-label') ?? '') !== '', 'a label');
+      }
+      assert.ok(blocks.some((block) => block.attrs.get('aria-label') === 'Raw JSON of the restore job'));
+      assert.ok(blocks.some((block) => block.attrs.get('aria-label') === 'Value of futureField'));
+    });
+
+    it('has one polite live region, and a Cancel Download button by the progress bar', () => {
+      const live = parseTags(html).filter((tag) => tag.attrs.has('aria-live'));
+      assert.deepEqual(
+        live.map((tag) => tag.attrs.get('id')),
+        ['live'],
+        'the progress line is not a live region',
+      );
+      const cancel = parseTags(html).find((tag) => tag.attrs.get('data-action') === 'cancel-download');
+      assert.ok(cancel, 'a Cancel Download button');
+      assert.equal(cancel.attrs.get('id'), 'download-cancel');
+      assert.match(textOf(html), /Cancel Download/);
     });
   });
 
