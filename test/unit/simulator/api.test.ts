@@ -1,4 +1,5 @@
 // The simulator's Ops Manager endpoints, paging, envelope/pretty, error bodies and sample data.
+import { SAMPLE_BACKUP } from '../../simulator/sampleBackups';
 import * as assert from 'node:assert/strict';
 import { RawDigestClient, type RawResponse } from '../../simulator/rawClient';
 import { BULK, generateBulkData, SAMPLE } from '../../simulator/sampleData';
@@ -278,7 +279,7 @@ describe('simulator: Ops Manager API', () => {
   it('creates a restore job by POST, answering a list with the new IN_PROGRESS job', async () => {
     const url = `${sim.apiUrl}/groups/${P}/clusters/${ORDERS}/restoreJobs`;
     const body = JSON.stringify({
-      snapshotId: SAMPLE.snapshotId(2),
+      snapshotId: SAMPLE_BACKUP.snapshots.ordersLatest,
       delivery: { methodName: 'HTTP', maxDownloads: 2, expirationHours: 6 },
     });
     const res = await client.request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
@@ -287,7 +288,7 @@ describe('simulator: Ops Manager API', () => {
     assert.equal(list.totalCount, 1);
     const [job] = results(list);
     assert.equal(job.statusName, 'IN_PROGRESS');
-    assert.equal(job.snapshotId, SAMPLE.snapshotId(2));
+    assert.equal(job.snapshotId, SAMPLE_BACKUP.snapshots.ordersLatest);
     assert.match(String(job.id), /^[0-9a-f]{24}$/);
     assert.equal(obj(await get(`/groups/${P}/clusters/${ORDERS}/restoreJobs/${String(job.id)}`)).id, job.id);
     const bad = async (text: string, code: string): Promise<void> => {
@@ -298,7 +299,7 @@ describe('simulator: Ops Manager API', () => {
     await bad('{not json', 'INVALID_JSON');
     await bad('{"delivery":{"methodName":"HTTP"}}', 'MISSING_ATTRIBUTE');
     await bad(
-      `{"snapshotId":"${SAMPLE.snapshotId(2)}","delivery":{"methodName":"CARRIER_PIGEON"}}`,
+      `{"snapshotId":"${SAMPLE_BACKUP.snapshots.ordersLatest}","delivery":{"methodName":"CARRIER_PIGEON"}}`,
       'INVALID_ATTRIBUTE',
     );
     const del = await client.request(`${url}/${String(job.id)}`, { method: 'DELETE' });
