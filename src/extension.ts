@@ -6,6 +6,7 @@ import { ClientCache } from './core/clients';
 import { fetchJob } from './core/jobs';
 import { ServerRegistry } from './core/registry';
 import { registerDownloadCommand } from './download';
+import { registerRestoreCommands } from './restore';
 import { createLog } from './core/log';
 import { registerRestoreJobPanels } from './jobPanel/index';
 import type { Services } from './core/services';
@@ -40,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   context.subscriptions.push(treeView);
 
   const panels = registerRestoreJobPanels(context, services);
-  registerCommands({ context, services, clientFactory: clients, tree, panels });
+  const commandDeps = { context, services, clientFactory: clients, tree, panels };
+  registerCommands(commandDeps);
+  registerRestoreCommands(commandDeps);
   registerDownloadCommand(context, services, panels);
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);

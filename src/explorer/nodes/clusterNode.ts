@@ -1,5 +1,6 @@
-// A cluster lists its restore jobs (newest first). A sharded cluster also shows its shards and config server,
-// grouped under one node, since restore jobs are asked of the top-level cluster only.
+// A cluster shows two groups, "Restore Jobs" (newest first, expanded) and "Snapshots" (what a restore starts
+// from). A sharded cluster also shows its shards and config server, grouped under one node, since restore jobs and
+// snapshots are asked of the top-level cluster only.
 import * as vscode from 'vscode';
 import type { ErrorLevel } from '../../core/errorHelp';
 import type { Cluster } from '../../opsManager/api/model';
@@ -8,6 +9,7 @@ import { sortNewestFirst } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, TreeNode, type TreeContext } from './common';
 import { RestoreJobNode } from './restoreJobNode';
+import { SnapshotsNode } from './snapshotNodes';
 
 function typeLabel(typeName: string | undefined): string | undefined {
   switch (typeName) {
@@ -76,16 +78,46 @@ export class ClusterNode extends LoadingNode {
     return item;
   }
 
+  protected loadChildren(): Promise<TreeNode[]> {
+    const children: TreeNode[] = [];
+    if (this.info.members.length > 0) children.push(new ClusterMembersNode(this, this.info.members));
+    children.push(new RestoreJobsNode(this, this.ctx), new SnapshotsNode(this, this.ctx));
+    return Promise.resolve(children);
+  }
+
+  /** The "Restore Jobs" group, when loaded. */
+  jobsNode(): RestoreJobsNode | undefined {
+    return this.loadedChildren()?.find((n): n is RestoreJobsNode => n instanceof RestoreJobsNode);
+  }
+}
+
+/** "Restore Jobs" under a cluster: its restore jobs, newest first. Expanded by default: they are what people seek. */
+export class RestoreJobsNode extends LoadingNode {
+  protected readonly level: ErrorLevel = 'cluster';
+  readonly server: string;
+  readonly groupId: string;
+  readonly clusterId: string;
+
+  constructor(parent: ClusterNode, ctx: TreeContext) {
+    super(`${parent.id}/jobs`, parent, ctx);
+    this.server = parent.server;
+    this.groupId = parent.groupId;
+    this.clusterId = parent.clusterId;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Restore Jobs'), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.contextValue = 'restoreJobs';
+    item.iconPath = new vscode.ThemeIcon('cloud-download');
+    return item;
+  }
+
   protected async loadChildren(): Promise<TreeNode[]> {
     const client = await this.ctx.clients.get(this.server);
     const jobs = sortNewestFirst(await client.listRestoreJobs(this.groupId, this.clusterId));
-    const children: TreeNode[] = [];
-    if (this.info.members.length > 0) children.push(new ClusterMembersNode(this, this.info.members));
-    if (jobs.length === 0) {
-      children.push(new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info'));
-    }
-    for (const job of jobs) children.push(new RestoreJobNode(this, job));
-    return children;
+    if (jobs.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info')];
+    return jobs.map((job) => new RestoreJobNode(this, job));
   }
 }
 
