@@ -315,7 +315,7 @@ function afterCreate(env: RestoreEnv, target: Target, created: CreatedRestore, s
             snapshotText,
           ),
   );
-  env.watcher.watch(target, created);
+  env.watcher.watch(target, created, env.panels !== undefined);
 }
 
 /** After an unknown outcome: the cluster's newest jobs, so the user can see whether the job exists. */

@@ -37,7 +37,11 @@ export class RestoreWatcher implements vscode.Disposable {
 
   constructor(private readonly services: Services) {}
 
-  watch(target: Target, created: CreatedRestore): void {
+  /**
+   * `panelWatches`: the first job's panel is open and watches it; its own notification (with Download) then
+   * covers a single job, so this one speaks only for a batch, a failure, or when no panel was opened.
+   */
+  watch(target: Target, created: CreatedRestore, panelWatches: boolean): void {
     const started = Date.now();
     const ids = created.jobs.map((j) => j.id);
     const tick = async (): Promise<void> => {
@@ -54,7 +58,7 @@ export class RestoreWatcher implements vscode.Disposable {
       }
       if (jobs.length > 0 && jobs.every(done)) {
         this.services.refreshTree({ ...target, jobId: ids[0] });
-        this.announce(target, jobs, created.batchId);
+        if (!(panelWatches && jobs.length === 1 && !jobs.some(failed))) this.announce(target, jobs, created.batchId);
         return;
       }
       if (Date.now() - started < MAX_WATCH_MS) this.schedule(tick);

@@ -5,6 +5,7 @@
 import { defineApiKeyTests } from './flows/apiKey';
 import { defineDownloadTests } from './flows/download';
 import { defineLookupTests } from './flows/lookup';
+import { defineRestoreTests } from './flows/restore';
 import { defineSidebarTests } from './flows/sidebar';
 import { defineWatchTests } from './flows/watch';
 import { defineWelcomeTests } from './flows/welcome';
@@ -37,6 +38,7 @@ uiSuite(
     defineSidebarTests(session);
     defineDownloadTests(session, { progressAndCancel: true });
     defineWatchTests(session);
+    defineRestoreTests(session);
   },
 );
 

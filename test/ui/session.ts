@@ -82,7 +82,7 @@ export async function stopAllSessions(): Promise<void> {
  */
 export async function readmeShot(
   session: UiSession,
-  name: 'tree' | 'panel' | 'download',
+  name: 'tree' | 'panel' | 'download' | 'restore',
   sidebarOnly?: { height: number },
 ): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1' || session.options.readmeShots !== true) return;

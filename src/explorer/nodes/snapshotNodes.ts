@@ -31,6 +31,8 @@ export class SnapshotsNode extends LoadingNode {
     item.contextValue = 'snapshots';
     item.iconPath = new vscode.ThemeIcon('archive');
     item.tooltip = vscode.l10n.t('Backup snapshots of this cluster: what a restore job starts from.');
+    // Without this, screen readers (and VS Code's aria-label) read the tooltip instead of the label.
+    item.accessibilityInformation = { label: vscode.l10n.t('Snapshots') };
     return item;
   }
 
