@@ -189,7 +189,12 @@ export function validateRestoreRequest(request: CreateRestoreRequest, ctx: Resto
           'A point in time, oplog timestamp or checkpoint needs an automated restore.',
           source.kind,
         );
-      checkHttpDelivery(delivery, now, ctx.snapshot);
+      // The snapshot's facts apply only when they are about the snapshot requested.
+      checkHttpDelivery(
+        delivery,
+        now,
+        ctx.snapshot?.id.toLowerCase() === source.snapshotId.toLowerCase() ? ctx.snapshot : undefined,
+      );
       break;
     case 'AUTOMATED_RESTORE':
       if (!isObjectId(delivery.targetGroupId))

@@ -396,6 +396,19 @@ describe('restore: snapshots, PIT window and creating restore jobs against the s
     }
   });
 
+  it('applies what it knows about a snapshot only to that snapshot', () => {
+    const other: Snapshot = {
+      id: S.stagingShortLived,
+      complete: false,
+      expires: new Date(Date.now() + HOUR).toISOString(),
+      extra: {},
+      raw: {},
+    };
+    assert.doesNotThrow(() =>
+      validateRestoreRequest(http(S.ordersLatest, 1, 500), { groupId: P, clusterId: C.orders.id, snapshot: other }),
+    );
+  });
+
   describe("the server's refusals, each with its code", () => {
     const cases: Array<[string, () => [string, string, CreateRestoreRequest], number, string]> = [
       ['an unknown snapshot', () => [P, C.orders.id, http('0123456789abcdef01234567')], 404, 'SNAPSHOT_NOT_FOUND'],
