@@ -8,6 +8,9 @@ import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import { SAMPLE_BACKUP } from '../simulator/sampleBackups';
 import type { RestoreJob } from '../../src/opsManager/api/model';
+import { RESTORE_OUTCOME_UNKNOWN, RESTORE_PROBLEM_CODES } from '../../src/opsManager/api/createRestore';
+import { OpsManagerError } from '../../src/opsManager/common/errors';
+import { worded } from '../../src/restore/wording';
 import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText, waitFor } from './uiSupport';
 
 const G = SAMPLE.groups;
@@ -194,6 +197,51 @@ describe('Restore: snapshots in the tree and Create Restore Job', function () {
       }
       assert.equal(posts(), 1);
       assert.equal(sim.data.jobs.length, before);
+    });
+  });
+
+  describe('every error worded as what to do', () => {
+    it('each check of the request has its own message, with its values filled in', () => {
+      const messages = new Set<string>();
+      for (const code of RESTORE_PROBLEM_CODES) {
+        const error = new OpsManagerError({
+          kind: 'invalid-input',
+          errorCode: code,
+          message: code,
+          parameters: ['2030-01-01T00:00:00.000Z', '2029-01-01T00:00:00.000Z', '2031-01-01T00:00:00.000Z'],
+        });
+        const text = (worded(error) as Error).message;
+        assert.notEqual(text, code, `${code} is worded`);
+        assert.doesNotMatch(text, /undefined|\{\d\}/, `${code}: ${text}`);
+        messages.add(text);
+      }
+      assert.equal(messages.size, RESTORE_PROBLEM_CODES.length, 'no two checks share a message');
+    });
+
+    it("Ops Manager's refusals of a create say what to do, and keep the status and code", () => {
+      const codes: Array<[number, string, RegExp]> = [
+        [404, 'SNAPSHOT_NOT_FOUND', /choose another/],
+        [409, 'CANNOT_START_RESTORE_JOB_FOR_DELETED_SNAPSHOT', /deleted/],
+        [409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', /not complete/],
+        [409, 'NO_CHECKPOINT_FOR_PIT_RESTORE', /restorable window/],
+        [409, 'LINK_EXPIRATION_AFTER_SNAPSHOT_DELETION', /shorter link lifetime/],
+        [403, 'RESOURCE_REQUIRES_ACCESS_LIST', /access list/],
+        [403, 'IP_ADDRESS_NOT_ON_ACCESS_LIST', /access list/],
+        [400, 'INVALID_ATTRIBUTE', /Nothing was created/],
+        [429, 'RATE_LIMITED', /not retried/],
+      ];
+      for (const [status, code, advice] of codes) {
+        const error = new OpsManagerError({ kind: 'http', status, errorCode: code, message: 'raw', detail: 'said' });
+        const result = worded(error);
+        assert.ok(result instanceof OpsManagerError);
+        assert.match(result.message, advice, code);
+        assert.match(result.message, new RegExp(`HTTP ${status} ${code}`), code);
+        assert.equal(result.errorCode, code);
+      }
+      const unknown = worded(
+        new OpsManagerError({ kind: 'timeout', errorCode: RESTORE_OUTCOME_UNKNOWN, message: 'raw' }),
+      ) as Error;
+      assert.match(unknown.message, /may have been created/);
     });
   });
 });
