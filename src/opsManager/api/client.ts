@@ -358,7 +358,7 @@ export class OpsManagerClient {
       { batchId },
     );
     // A server that ignores the filter must not make other restores look like parts of this one.
-    return newestFirst(jobs.filter((job) => job.batchId === undefined || job.batchId === batchId));
+    return newestFirst(jobs.filter((job) => job.batchId === batchId));
   }
 
   /**
