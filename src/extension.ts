@@ -8,6 +8,7 @@ import { registerBatchFeature } from './batch';
 import { createExplorerView, registerExplorerCommands, RestoreJobsTreeProvider } from './explorer';
 import { registerRestoreJobPanels } from './jobPanel';
 import { registerLookupCommand } from './lookup';
+import { registerRestoreCommands } from './restore';
 import { registerServerCommands } from './servers';
 
 /** Returned by activate() for the integration tests only; not an API for other extensions. */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   registerServerCommands(context, services);
   registerLookupCommand(context, { services, panels });
   registerExplorerCommands(context, services, tree, panels);
+  registerRestoreCommands(context, services, panels);
   registerDownloadCommand(context, services, panels);
   registerArchiveCommands(context, services);
   const batchPanels = registerBatchFeature(context, services);

@@ -29,6 +29,7 @@ import { loadBatch, type LoadedBatch, noPartsMessage } from './load';
 import type { BatchPanels } from './panel';
 import { pickBatch } from './pick';
 import type { BatchRef } from './protocol';
+import { COMMANDS } from '../core';
 
 export const PARALLEL_SETTING = 'batchParallelDownloads';
 
@@ -465,9 +466,9 @@ function announce(ref: BatchRef, result: BatchResult, total: number): void {
   }
   void shown.then((choice) => {
     if (choice === retry) {
-      void vscode.commands.executeCommand('opsManager.downloadRestoreBatch', { ...ref, retry: true });
+      void vscode.commands.executeCommand(COMMANDS.downloadRestoreBatch, { ...ref, retry: true });
     } else if (choice === showLog) {
-      void vscode.commands.executeCommand('opsManager.showLog');
+      void vscode.commands.executeCommand(COMMANDS.showLog);
     } else if (choice === openFolder) {
       void vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(result.folder), {
         forceNewWindow: true,

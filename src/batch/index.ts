@@ -1,13 +1,11 @@
 // Sharded restores as one unit: the batch panel and "Download Sharded Restore…", wired through the shared
 // command wrapper. The explorer's batch nodes reach this feature through the command IDs only.
 import * as vscode from 'vscode';
-import { registerCommand, type Services } from '../core';
+import { COMMANDS, registerCommand, type Services } from '../core';
 import { parseBatchArgs } from './args';
 import { BatchRuns, downloadRestoreBatch } from './command';
-import { BATCH_COMMAND, BatchPanels } from './panel';
+import { BatchPanels } from './panel';
 
-export { BATCH_COMMAND } from './panel';
-export const OPEN_BATCH_COMMAND = 'opsManager.openRestoreBatch';
 export type { BatchCommandResult } from './command';
 export type { BatchPanels } from './panel';
 
@@ -20,8 +18,10 @@ export function registerBatchFeature(context: vscode.ExtensionContext, services:
   const panels = new BatchPanels(context.extensionUri, services);
   const runs = new BatchRuns();
   context.subscriptions.push(panels, runs);
-  registerCommand(context, services, BATCH_COMMAND, (arg) => downloadRestoreBatch({ services, panels, runs }, arg));
-  registerCommand(context, services, OPEN_BATCH_COMMAND, (arg) => {
+  registerCommand(context, services, COMMANDS.downloadRestoreBatch, (arg) =>
+    downloadRestoreBatch({ services, panels, runs }, arg),
+  );
+  registerCommand(context, services, COMMANDS.openRestoreBatch, (arg) => {
     const ref = parseBatchArgs(arg).ref;
     if (ref === undefined) {
       throw new Error(vscode.l10n.t('Open a sharded restore from its node in the Ops Manager view.'));

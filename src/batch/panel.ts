@@ -3,7 +3,7 @@
 // (protocol.ts). Webviews are not retained when hidden, so the page is re-sent when the script says `ready`.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { describeError, type Services } from '../core';
+import { COMMANDS, describeError, type Services } from '../core';
 import { isCancellation } from '../opsManager/common';
 import { batchKey } from './args';
 import { type BatchDownloadView, batchPanelTitle, renderBatchBody, renderBatchDocument } from './html';
@@ -11,7 +11,6 @@ import { loadBatch, type LoadedBatch } from './load';
 import { type BatchRef, type HostMessage, parseWebviewMessage } from './protocol';
 
 export const BATCH_VIEW_TYPE = 'opsManager.restoreBatch';
-export const BATCH_COMMAND = 'opsManager.downloadRestoreBatch';
 
 interface Entry {
   ref: BatchRef;
@@ -124,14 +123,14 @@ export class BatchPanels implements vscode.Disposable {
         void this.reload(entry);
         break;
       case 'downloadAll':
-        void vscode.commands.executeCommand(BATCH_COMMAND, { ...ref });
+        void vscode.commands.executeCommand(COMMANDS.downloadRestoreBatch, { ...ref });
         break;
       case 'retryFailed':
-        void vscode.commands.executeCommand(BATCH_COMMAND, { ...ref, retry: true });
+        void vscode.commands.executeCommand(COMMANDS.downloadRestoreBatch, { ...ref, retry: true });
         break;
       case 'openPart':
         if (entry.loaded?.batch.parts.some((p) => p.job.id === message.jobId)) {
-          void vscode.commands.executeCommand('opsManager.openRestoreJob', {
+          void vscode.commands.executeCommand(COMMANDS.openRestoreJob, {
             server: ref.server,
             groupId: ref.groupId,
             clusterId: ref.clusterId,

@@ -15,6 +15,8 @@ export const COMMANDS = {
   extractRestoreArchive: 'opsManager.extractRestoreArchive',
   downloadRestoreBatch: 'opsManager.downloadRestoreBatch',
   openRestoreBatch: 'opsManager.openRestoreBatch',
+  createRestoreJob: 'opsManager.createRestoreJob',
+  restoreSnapshot: 'opsManager.restoreSnapshot',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -119,11 +119,12 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
         : findChild(found, (n) => n instanceof ClusterNode && n.clusterId === ref.clusterId);
     if (cluster === undefined) return found;
     found = cluster;
-    const job =
-      ref.jobId === undefined
-        ? undefined
-        : findChild(found, (n) => n instanceof RestoreJobNode && n.jobId === ref.jobId);
-    return job ?? found;
+    if (ref.jobId === undefined || !(cluster instanceof ClusterNode)) return found;
+    // A job reference: its cluster's "Restore Jobs" group, or the job in it.
+    const jobs = cluster.jobsNode();
+    if (jobs === undefined) return found;
+    const job = findChild(jobs, (n) => n instanceof RestoreJobNode && n.jobId === ref.jobId);
+    return job ?? jobs;
   }
 
   dispose(): void {

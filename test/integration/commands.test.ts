@@ -187,7 +187,7 @@ describe('Commands', function () {
     });
 
     it('copies a restore job ID from the tree', async () => {
-      const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+      const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
       const copied = await vscode.commands.executeCommand('opsManager.copyId', jobs[0]);
       assert.equal(copied, J.inProgress.id);
     });

@@ -73,7 +73,7 @@ describe('Secrets', function () {
     await setApiKey('Sim', sim.key);
     await setApiKey('Wrong', wrongKey);
     // Successful requests, a failing one, and a job carrying a bearer token in its JSON.
-    await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     await children(await nodeAt('Wrong'));
     const v2 = await vscode.commands.executeCommand<{ id: string } | undefined>('opsManager.fetchRestoreJob', {
       server: 'Sim',

@@ -109,8 +109,11 @@ describe('Tree', function () {
     const memberNodes = await children(members);
     assert.deepEqual(memberNodes.map(labelOf), ['catalog_shard_0', 'catalog_shard_1', 'catalog_config']);
     assert.ok(tooltipText(memberNodes[2]).includes(C.catalogConfig.id));
+    assert.deepEqual(catalogChildren.slice(1).map(labelOf), ['Restore Jobs', 'Snapshots']);
     // Restore jobs are asked of the top-level cluster; a sharded restore's jobs sit under one batch node.
-    const batches = catalogChildren.slice(1);
+    const batches = (await children(catalogChildren[1])).filter((node) =>
+      /^restoreBatch\b/.test(item(node).contextValue ?? ''),
+    );
     assert.deepEqual(
       batches.map((node) => item(node).contextValue),
       ['restoreBatch downloadable', 'restoreBatch downloadable'],
@@ -132,7 +135,7 @@ describe('Tree', function () {
   });
 
   it('lists restore jobs newest first, labelled, described, iconed and clickable', async () => {
-    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     const ids = jobs.map((node) => (item(node).id ?? '').replace(/^.*\/job:/, ''));
     assert.deepEqual(ids.slice(0, 3), [J.inProgress.id, J.notStarted.id, J.ready.id]);
     assert.equal(ids[ids.length - 1], J.expired.id);
@@ -161,7 +164,7 @@ describe('Tree', function () {
   });
 
   it('offers Download (through the contextValue its when clause reads) only on a job that can be downloaded', async () => {
-    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     const contextOf = (id: string): string =>
       item(jobs.find((node) => (item(node).id ?? '').endsWith(id)) ?? assert.fail(id)).contextValue ?? '';
     assert.equal(contextOf(J.ready.id), 'restoreJob downloadable');
@@ -179,17 +182,19 @@ describe('Tree', function () {
   it('says when a group has no clusters and a cluster no restore jobs', async () => {
     const sandbox = await children(await nodeAt('Sim', G.sandbox.name));
     assert.deepEqual(sandbox.map(labelOf), ['No clusters in this group']);
-    const scratch = await children(await nodeAt('Sim', G.staging.name, 'rs-scratch'));
+    const scratch = await children(await nodeAt('Sim', G.staging.name, 'rs-scratch', 'Restore Jobs'));
     assert.deepEqual(scratch.map(labelOf), ['No restore jobs']);
+    const noSnapshots = await children(await nodeAt('Sim', G.staging.name, 'rs-scratch', 'Snapshots'));
+    assert.deepEqual(noSnapshots.map(labelOf), ['No snapshots']);
   });
 
   it('parents lead back to the server, so reveal works', async () => {
     const api = await testApi();
-    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     const chain: string[] = [];
     for (let node: TreeNode | undefined = jobs[0]; node !== undefined; node = api.treeProvider.getParent(node))
       chain.push(labelOf(node));
-    assert.deepEqual(chain.slice(1), ['rs-orders', G.production.name, 'Sim']);
+    assert.deepEqual(chain.slice(1), ['Restore Jobs', 'rs-orders', G.production.name, 'Sim']);
     await api.treeView.reveal(jobs[0], { select: true, focus: false, expand: false });
     assert.equal((api.treeView.selection[0] as TreeNode | undefined)?.id, jobs[0].id);
   });
@@ -253,7 +258,7 @@ describe('Tree', function () {
 
   it('refreshes one node without reloading the others', async () => {
     const api = await testApi();
-    const orders = await nodeAt('Sim', G.production.name, 'rs-orders');
+    const orders = await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs');
     const first = await children(orders);
     sim.clearLog();
     api.treeProvider.refresh(orders);

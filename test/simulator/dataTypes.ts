@@ -12,6 +12,8 @@ export interface SimGroup {
   /** NOT_IN_GROUP: the user is not a member (authenticated 401, hidden from the list).
    *  IP_ADDRESS_NOT_ON_WHITELIST: every request about this group answers 403. */
   access?: 'NOT_IN_GROUP' | 'IP_ADDRESS_NOT_ON_WHITELIST';
+  /** Creating a restore job answers 403 RESOURCE_REQUIRES_ACCESS_LIST (reads still work). */
+  createRequiresAccessList?: boolean;
   extraFields?: Record<string, unknown>;
 }
 
@@ -97,4 +99,64 @@ export interface SampleData {
   hosts: SimHost[];
   /** Deliberately not sorted by `created`: clients must sort. */
   jobs: SimRestoreJob[];
+  /** Snapshots of every cluster with backup (absent: no cluster has any). */
+  snapshots?: SimSnapshot[];
+  /** Checkpoints of legacy sharded clusters (FCV 4.0 or older). */
+  checkpoints?: SimCheckpoint[];
+  /** Backup configuration per cluster: the PIT window and which API the server has for it. */
+  backups?: SimBackupConfig[];
+}
+
+export interface SimSnapshotPart {
+  typeName: 'REPLICA_SET' | 'CONFIG_SERVER_REPLICA_SET';
+  replicaSetName: string;
+  /** The replica set's own cluster ID. */
+  clusterId: string;
+  shardName?: string;
+  compressionSetting: string;
+  dataSizeBytes: number;
+  storageSizeBytes: number;
+  fileSizeBytes: number;
+  mongodVersion: string;
+  encryptionEnabled: boolean;
+}
+
+export interface SimSnapshot {
+  id: string;
+  groupId: string;
+  clusterId: string;
+  complete: boolean;
+  created: { date: string; increment: number };
+  expires?: string;
+  doNotDelete: boolean;
+  lastOplogAppliedTimestamp: { date: string; increment: number };
+  parts: SimSnapshotPart[];
+  /** Sharded only. */
+  isPossiblyInconsistent?: boolean;
+  /** Removed, but still answered by ID (a create then gets CANNOT_START_RESTORE_JOB_FOR_DELETED_SNAPSHOT). */
+  deleted?: boolean;
+}
+
+export interface SimCheckpoint {
+  id: string;
+  groupId: string;
+  clusterId: string;
+  started: string;
+  completed: string;
+  timestamp: string;
+  restorable: boolean;
+  parts: {
+    typeName: string;
+    replicaSetName: string;
+    shardName?: string;
+    tokenTimestamp: { date: string; increment: number };
+  }[];
+}
+
+export interface SimBackupConfig {
+  groupId: string;
+  clusterId: string;
+  pointInTimeWindowHours: number;
+  /** The server answers `restorableTimeRanges` (newer Ops Manager); false: 404, clients use the schedule. */
+  restorableTimeRanges: boolean;
 }

@@ -14,8 +14,9 @@ export function refreshJob(job: SimRestoreJob, now: number, progressAfterMs: num
     if (now - b.firstServedAt >= (b.afterMs ?? progressAfterMs)) {
       job.statusName = b.statusName;
       job.delivery.statusName = b.deliveryStatusName;
+      // A link created with an explicit `expires` keeps it.
       if (job.delivery.methodName === 'HTTP')
-        job.delivery.expires = isoSeconds(now + (job.delivery.expirationHours ?? 1) * 3_600_000);
+        job.delivery.expires ??= isoSeconds(now + (job.delivery.expirationHours ?? 1) * 3_600_000);
       delete job.becomes;
     }
   }

@@ -1,10 +1,15 @@
 // The Ops Manager public API endpoints under /api/public/v1.0, for an already authenticated request.
-import * as crypto from 'node:crypto';
 import type { SampleData, SimCluster, SimGroup, SimHost, SimRestoreJob } from './dataTypes';
 import { refreshJob } from './jobLifecycle';
 import { errors, type OmError } from './omErrors';
 import { pageBody, parsePage } from './paging';
-import { isoSeconds } from './sampleData';
+import {
+  checkpointsRoute,
+  createRestoreJobsRoute,
+  restorableTimeRangesRoute,
+  scheduleRoute,
+  snapshotsRoute,
+} from './backupRoutes';
 import { clusterJson, groupJson, jobJson, type Origins } from './serialize';
 
 export const API_PREFIX = '/api/public/v1.0';
@@ -147,9 +152,14 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     if ('error' in fc) return fc.error;
     const cluster = fc.item;
     if (s4 === undefined) return methodCheck(isGet) ?? ok(clusterJson(o, cluster));
+    if (s4 === 'snapshots') return methodCheck(isGet) ?? snapshotsRoute(ctx, req.url, cluster, jobId);
+    if (s4 === 'checkpoints') return methodCheck(isGet) ?? checkpointsRoute(ctx, req.url, cluster, jobId);
     if (s4 !== 'restoreJobs') return fail(errors.notFound(req.url.pathname));
+    if (jobId === 'restorableTimeRanges') {
+      return methodCheck(req.method === 'POST') ?? restorableTimeRangesRoute(ctx, req.url, cluster);
+    }
     if (jobId === undefined) {
-      if (req.method === 'POST') return createJob(ctx, req, group, cluster);
+      if (req.method === 'POST') return createRestoreJobsRoute(ctx, req.url, req.readBody, group, cluster);
       // ?batchId= lists the parts of one sharded restore (documented; the Go client lacks it).
       const batchId = req.url.searchParams.get('batchId');
       if (batchId !== null && !HEX24.test(batchId)) return fail(errors.invalidQueryParameter('batchId', batchId));
@@ -176,6 +186,13 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     return job ? ok(jobJson(o, job)) : fail(errors.restoreJobNotFound(jobId));
   }
 
+  if (s2 === 'backupConfigs' && id3 !== undefined && s4 === 'snapshotSchedule' && jobId === undefined) {
+    const bad = methodCheck(isGet);
+    if (bad) return bad;
+    const fc = findCluster(ctx, group, id3);
+    return 'error' in fc ? fc.error : scheduleRoute(ctx, fc.item);
+  }
+
   if (s2 === 'hosts' && id3 !== undefined && s4 === 'restoreJobs') {
     const bad = methodCheck(isGet);
     if (bad) return bad;
@@ -195,72 +212,4 @@ export async function route(ctx: RouteContext, req: ApiRequest): Promise<ApiResu
     return job ? ok(jobJson(o, job)) : fail(errors.configRestoreJobNotFound(jobId, host.id));
   }
   return fail(errors.notFound(req.url.pathname));
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const REQUEST_METHODS = new Set(['HTTP', 'QUERY', 'AUTOMATED_RESTORE']);
-
-/** POST .../restoreJobs: answers a list holding the new job, which finishes like `SAMPLE.jobs.inProgress`. */
-async function createJob(ctx: RouteContext, req: ApiRequest, group: SimGroup, cluster: SimCluster): Promise<ApiResult> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await req.readBody());
-  } catch {
-    return fail(errors.invalidJson());
-  }
-  if (!isRecord(body)) return fail(errors.invalidJson());
-  const snapshotId = body.snapshotId;
-  if (snapshotId === undefined) return fail(errors.missingAttribute('snapshotId'));
-  if (typeof snapshotId !== 'string' || !HEX24.test(snapshotId)) return fail(errors.invalidAttribute('snapshotId'));
-  const delivery = body.delivery;
-  if (delivery === undefined) return fail(errors.missingAttribute('delivery'));
-  if (!isRecord(delivery)) return fail(errors.invalidAttribute('delivery'));
-  const methodName = delivery.methodName;
-  if (typeof methodName !== 'string' || !REQUEST_METHODS.has(methodName))
-    return fail(errors.invalidAttribute('delivery.methodName'));
-  const int = (v: unknown, fallback: number): number | undefined =>
-    v === undefined ? fallback : typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
-  const maxDownloads = int(delivery.maxDownloads, 1);
-  if (maxDownloads === undefined) return fail(errors.invalidAttribute('delivery.maxDownloads'));
-  const expirationHours = int(delivery.expirationHours, 48);
-  if (expirationHours === undefined) return fail(errors.invalidAttribute('delivery.expirationHours'));
-
-  ctx.created++;
-  const now = Date.now();
-  const id = `65e0f1a2b3c4d5e6f7a8${(0xc000 + ctx.created).toString(16)}`;
-  const http = methodName === 'HTTP';
-  const job: SimRestoreJob = {
-    id,
-    groupId: group.id,
-    clusterId: cluster.id,
-    created: isoSeconds(now),
-    delivery: {
-      methodName,
-      statusName: 'NOT_STARTED',
-      ...(http ? { maxDownloads, expirationHours } : {}),
-      ...(typeof delivery.targetClusterId === 'string' ? { targetClusterId: delivery.targetClusterId } : {}),
-      ...(typeof delivery.targetGroupId === 'string' ? { targetGroupId: delivery.targetGroupId } : {}),
-    },
-    encryptionEnabled: false,
-    pointInTime: body.pointInTime === true,
-    snapshotId,
-    statusName: 'IN_PROGRESS',
-    timestamp: { date: isoSeconds(now - 3_600_000), increment: 1 },
-    becomes: { statusName: 'FINISHED', deliveryStatusName: 'READY' },
-  };
-  if (http) {
-    job.archive = {
-      fileName: `${cluster.clusterName}-${Math.floor(now / 1000)}-${id}.tar.gz`,
-      token: crypto.randomBytes(12).toString('base64'),
-    };
-  }
-  ctx.data.jobs.push(job);
-  refreshJob(job, now, ctx.progressAfterMs);
-  return ok(
-    pageBody([job], { pageNum: 1, itemsPerPage: 100 }, req.url, (j) => jobJson(ctx.origins, j)),
-    true,
-  );
 }

@@ -3,6 +3,7 @@
 // are valid and EXPIRED ones are not).
 import * as crypto from 'node:crypto';
 import type { SampleData, SimCluster, SimGroup, SimHost, SimRestoreJob } from './dataTypes';
+import { createSampleBackups } from './sampleBackups';
 
 export const DEFAULT_USER = 'qjxwvbtk';
 export const DEFAULT_KEY = '3f1c2a7e-9b4d-4e6a-8c2f-5d7e9a1b3c4d';
@@ -485,7 +486,7 @@ export function createSampleData(options: SampleDataOptions = {}): SampleData {
       }),
     );
   }
-  return { groups, clusters, hosts, jobs };
+  return { groups, clusters, hosts, jobs, ...createSampleBackups(now) };
 }
 
 function group(id: string, name: string, agents: number, rs: number, shards: number, tags: string[]): SimGroup {

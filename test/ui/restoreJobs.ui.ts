@@ -7,6 +7,7 @@ import { defineArchiveTests } from './flows/archive';
 import { defineBatchTests } from './flows/batch';
 import { defineDownloadTests } from './flows/download';
 import { defineLookupTests } from './flows/lookup';
+import { defineRestoreTests } from './flows/restore';
 import { defineSidebarTests } from './flows/sidebar';
 import { defineWatchTests } from './flows/watch';
 import { defineWelcomeTests } from './flows/welcome';
@@ -41,6 +42,7 @@ uiSuite(
     defineArchiveTests(session);
     defineBatchTests(session);
     defineWatchTests(session);
+    defineRestoreTests(session);
   },
 );
 

@@ -82,7 +82,7 @@ export async function stopAllSessions(): Promise<void> {
  */
 export async function readmeShot(
   session: UiSession,
-  name: 'tree' | 'panel' | 'download' | 'batch',
+  name: 'tree' | 'panel' | 'download' | 'batch' | 'restore',
   sidebarOnly?: { height: number },
 ): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1' || session.options.readmeShots !== true) return;

@@ -7,6 +7,7 @@ import { jobDescription } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
+import { COMMANDS } from '../../core';
 
 export class BatchNode extends TreeNode {
   readonly server: string;
@@ -49,7 +50,7 @@ export class BatchNode extends TreeNode {
       label: vscode.l10n.t('Sharded restore created {0}, {1}', when, statusText(batch)),
     };
     item.command = {
-      command: 'opsManager.openRestoreBatch',
+      command: COMMANDS.openRestoreBatch,
       title: vscode.l10n.t('Open Sharded Restore'),
       arguments: [{ server: this.server, groupId: this.groupId, clusterId: this.clusterId, batchId: this.batchId }],
     };

@@ -1,5 +1,6 @@
-// A cluster lists its restore jobs (newest first). A sharded cluster also shows its shards and config server,
-// grouped under one node, since restore jobs are asked of the top-level cluster only.
+// A cluster shows two groups, "Restore Jobs" (newest first, expanded) and "Snapshots" (what a restore starts
+// from). A sharded cluster also shows its shards and config server, grouped under one node, since restore jobs and
+// snapshots are asked of the top-level cluster only.
 import * as vscode from 'vscode';
 import type { ErrorLevel } from '../../core';
 import { type Cluster, clusterLabel, groupRestoreJobs, isShardedCluster } from '../../opsManager/api';
@@ -7,6 +8,7 @@ import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
 import { BatchNode } from './batchNode';
+import { SnapshotsNode } from './snapshotNodes';
 
 function typeLabel(typeName: string | undefined): string | undefined {
   switch (typeName) {
@@ -75,19 +77,52 @@ export class ClusterNode extends LoadingNode {
     return item;
   }
 
+  protected loadChildren(): Promise<TreeNode[]> {
+    const children: TreeNode[] = [];
+    if (this.info.members.length > 0) children.push(new ClusterMembersNode(this, this.info.members));
+    children.push(new RestoreJobsNode(this, this.ctx), new SnapshotsNode(this, this.ctx));
+    return Promise.resolve(children);
+  }
+
+  /** The "Restore Jobs" group, when loaded. */
+  jobsNode(): RestoreJobsNode | undefined {
+    return this.loadedChildren()?.find((n): n is RestoreJobsNode => n instanceof RestoreJobsNode);
+  }
+}
+
+/** "Restore Jobs" under a cluster: its restore jobs, newest first, a sharded restore's parts under one batch node. Expanded by default: they are what people seek. */
+export class RestoreJobsNode extends LoadingNode {
+  protected readonly level: ErrorLevel = 'cluster';
+  readonly server: string;
+  readonly groupId: string;
+  readonly clusterId: string;
+  /** The sharded cluster's shards and config server: they name the parts of a batch. */
+  private readonly members: Cluster[];
+
+  constructor(parent: ClusterNode, ctx: TreeContext) {
+    super(`${parent.id}/jobs`, parent, ctx);
+    this.server = parent.server;
+    this.groupId = parent.groupId;
+    this.clusterId = parent.clusterId;
+    this.members = parent.info.members;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Restore Jobs'), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.contextValue = 'restoreJobs';
+    item.iconPath = new vscode.ThemeIcon('cloud-download');
+    return item;
+  }
+
   protected async loadChildren(): Promise<TreeNode[]> {
     const client = await this.ctx.clients.get(this.server);
     const jobs = await client.listRestoreJobs(this.groupId, this.clusterId); // newest first (the client sorts)
-    const children: TreeNode[] = [];
-    if (this.info.members.length > 0) children.push(new ClusterMembersNode(this, this.info.members));
-    if (jobs.length === 0) {
-      children.push(new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info'));
-    }
+    if (jobs.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info')];
     // Jobs sharing a batchId (the parts of a sharded restore) sit under one batch node, named from the members.
-    for (const entry of groupRestoreJobs(jobs, this.info.members)) {
-      children.push(entry.kind === 'batch' ? new BatchNode(this, entry.batch) : new RestoreJobNode(this, entry.job));
-    }
-    return children;
+    return groupRestoreJobs(jobs, this.members).map((entry) =>
+      entry.kind === 'batch' ? new BatchNode(this, entry.batch) : new RestoreJobNode(this, entry.job),
+    );
   }
 }
 

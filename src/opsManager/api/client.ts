@@ -28,6 +28,29 @@ import {
   type ListPage,
 } from './parse';
 import { enc, newestFirst, nonNegativeInteger, positiveInteger, throwIfAborted, unwrapEnvelope } from './callSupport';
+import {
+  parseCreatedJobs,
+  pitWindowFromRanges,
+  pitWindowFromSchedule,
+  RESTORE_OUTCOME_UNKNOWN,
+  restoreJobBody,
+  validateRestoreRequest,
+  type CreateRestoreRequest,
+  type PitWindow,
+  type RestoreCheckContext,
+} from './createRestore';
+import {
+  parseCheckpoint,
+  parseRestorableTimeRanges,
+  parseSnapshot,
+  parseSnapshotSchedule,
+  sortSnapshotsNewestFirst,
+  type Checkpoint,
+  type RestorableTimeRange,
+  type Snapshot,
+  type SnapshotCompletion,
+  type SnapshotSchedule,
+} from './snapshots';
 
 export interface ClientOptions extends TransportOptions {
   /** With or without `/api/public/v1.0`, trailing slashes OK. */
@@ -48,6 +71,39 @@ export interface ClientOptions extends TransportOptions {
 export interface RequestOptions {
   signal?: AbortSignal;
 }
+
+export interface SnapshotListOptions extends ListOptions<Snapshot> {
+  /** `true` (the server's default: complete only), `false` (in progress only) or `all`. */
+  completed?: SnapshotCompletion;
+}
+
+export interface CreateRestoreOptions extends RequestOptions {
+  /** Facts for the checks made before sending (snapshot, checkpoint, PIT window, clock); IDs come from the call. */
+  check?: Omit<RestoreCheckContext, 'groupId' | 'clusterId'>;
+}
+
+export interface CreatedRestore {
+  /** Every job of the restore: for a batch (sharded cluster) each shard's and the config server's. */
+  jobs: RestoreJob[];
+  batchId?: string;
+  /** The batch could not be listed: `jobs` holds only what the POST answered. */
+  batchListError?: OpsManagerError;
+}
+
+/** Network error codes that mean the request never left this machine: a failed POST then created nothing. */
+const NOT_SENT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+]);
 
 export interface ListOptions<T> extends RequestOptions {
   /** Page size asked for (default 100; older servers cap it at 100, newer at 500). */
@@ -209,6 +265,152 @@ export class OpsManagerClient {
     assertHostId(hostId, 'Config server host ID');
     assertObjectId(jobId, 'Restore job ID');
     return this.getOne(`/groups/${enc(groupId)}/hosts/${enc(hostId)}/restoreJobs/${enc(jobId)}`, parseRestoreJob, opts);
+  }
+
+  /** Snapshots of a cluster, newest first by `created`. Without `completed` the server lists complete ones only. */
+  async listSnapshots(groupId: string, clusterId: string, opts: SnapshotListOptions = {}): Promise<Snapshot[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    const query: Record<string, string> = opts.completed === undefined ? {} : { completed: opts.completed };
+    return sortSnapshotsNewestFirst(
+      await this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/snapshots`, parseSnapshot, opts, query),
+    );
+  }
+
+  async getSnapshot(
+    groupId: string,
+    clusterId: string,
+    snapshotId: string,
+    opts: RequestOptions = {},
+  ): Promise<Snapshot> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    assertObjectId(snapshotId, 'Snapshot ID');
+    return this.getOne(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/snapshots/${enc(snapshotId)}`,
+      parseSnapshot,
+      opts,
+    );
+  }
+
+  /** Checkpoints of a sharded cluster (FCV 4.0 or older; newer clusters have none). */
+  async listCheckpoints(groupId: string, clusterId: string, opts: ListOptions<Checkpoint> = {}): Promise<Checkpoint[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    return this.listAll(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/checkpoints`, parseCheckpoint, opts);
+  }
+
+  async getSnapshotSchedule(groupId: string, clusterId: string, opts: RequestOptions = {}): Promise<SnapshotSchedule> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    return this.getOne(
+      `/groups/${enc(groupId)}/backupConfigs/${enc(clusterId)}/snapshotSchedule`,
+      parseSnapshotSchedule,
+      opts,
+    );
+  }
+
+  /** `POST …/restoreJobs/restorableTimeRanges` (newer servers; a read, though a POST, so sent once too). */
+  async listRestorableTimeRanges(
+    groupId: string,
+    clusterId: string,
+    opts: RequestOptions = {},
+  ): Promise<RestorableTimeRange[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    const url = this.buildUrl(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs/restorableTimeRanges`,
+      {},
+    );
+    const payload = await this.postJson(url, undefined, opts.signal);
+    return this.parseAt(url, () => parseRestorableTimeRanges(payload));
+  }
+
+  /**
+   * The point-in-time window: restorable ranges where the server has them, else `now − pointInTimeWindowHours`
+   * from the snapshot schedule, else unknown (the server's answer to the create then decides). An HTTP error of
+   * either source (an older server, a key without the backup role) falls through to the next; no answer at all
+   * (network, timeout, cancel) rejects.
+   */
+  async getPointInTimeWindow(
+    groupId: string,
+    clusterId: string,
+    opts: RequestOptions & { now?: number } = {},
+  ): Promise<PitWindow> {
+    const reasons: string[] = [];
+    try {
+      return pitWindowFromRanges(await this.listRestorableTimeRanges(groupId, clusterId, opts));
+    } catch (error) {
+      if (!(error instanceof OpsManagerError) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
+      reasons.push(`restorableTimeRanges: ${error.message}`);
+    }
+    try {
+      const schedule = await this.getSnapshotSchedule(groupId, clusterId, opts);
+      const hours = schedule.pointInTimeWindowHours;
+      if (hours !== undefined && Number.isFinite(hours) && hours > 0) {
+        return pitWindowFromSchedule(hours, opts.now ?? Date.now());
+      }
+      reasons.push('snapshotSchedule: no pointInTimeWindowHours');
+    } catch (error) {
+      if (!(error instanceof OpsManagerError) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
+      reasons.push(`snapshotSchedule: ${error.message}`);
+    }
+    return { source: 'unknown', reason: reasons.join(' | ') };
+  }
+
+  /** The jobs of one batch (a sharded restore: one per shard plus the config server), newest first. */
+  async listRestoreJobsInBatch(
+    groupId: string,
+    clusterId: string,
+    batchId: string,
+    opts: ListOptions<RestoreJob> = {},
+  ): Promise<RestoreJob[]> {
+    assertObjectId(groupId, 'Project (group) ID');
+    assertObjectId(clusterId, 'Cluster ID');
+    assertObjectId(batchId, 'Batch ID');
+    const jobs = await this.listAll(
+      `/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`,
+      parseRestoreJob,
+      opts,
+      { batchId },
+    );
+    // A server that ignores the filter must not make other restores look like parts of this one.
+    return newestFirst(jobs.filter((job) => job.batchId === batchId));
+  }
+
+  /**
+   * Creates a restore job: checks the request (throws `invalid-input` with a RestoreProblemCode, before any
+   * request), POSTs it exactly once (never retried: not on 429, 5xx or a cut connection, so no duplicate
+   * restores), reads a list or a single job back, and lists the whole batch when the answer has a `batchId`.
+   * When the request may have reached the server without an answer (timeout, cut connection, 502/504, an
+   * unreadable 2xx) it rejects with errorCode RESTORE_OUTCOME_UNKNOWN: the job may exist.
+   */
+  async createRestoreJob(
+    groupId: string,
+    clusterId: string,
+    request: CreateRestoreRequest,
+    opts: CreateRestoreOptions = {},
+  ): Promise<CreatedRestore> {
+    validateRestoreRequest(request, { ...opts.check, groupId, clusterId });
+    const url = this.buildUrl(`/groups/${enc(groupId)}/clusters/${enc(clusterId)}/restoreJobs`, {});
+    const body = JSON.stringify(restoreJobBody(request));
+    let jobs: RestoreJob[];
+    try {
+      const payload = await this.postJson(url, body, opts.signal);
+      jobs = this.parseAt(url, () => parseCreatedJobs(payload));
+    } catch (error) {
+      throw outcomeUnknown(error) ?? error;
+    }
+    const batchId = jobs.find((job) => job.batchId !== undefined)?.batchId;
+    if (batchId === undefined) return { jobs };
+    try {
+      const batch = await this.listRestoreJobsInBatch(groupId, clusterId, batchId, { signal: opts.signal });
+      const known = new Set(batch.map((job) => job.id));
+      return { jobs: [...batch, ...jobs.filter((job) => !known.has(job.id))], batchId };
+    } catch (error) {
+      if (!(error instanceof OpsManagerError)) throw error;
+      return { jobs, batchId, batchListError: error };
+    }
   }
 
   close(): Promise<void> {
@@ -393,6 +595,48 @@ export class OpsManagerClient {
     }
   }
 
+  /**
+   * POSTs once: no retry on 429, 5xx or a network failure (a create must not run twice). The digest layer may send
+   * the request again only after a 401 challenge, which the server answers without acting on it.
+   */
+  private async postJson(url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    throwIfAborted(signal, url);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await this.http.request({
+      method: 'POST',
+      url,
+      headers,
+      body,
+      signal,
+      maxBodyBytes: MAX_JSON_BYTES,
+    });
+    let status = response.status;
+    const ok = status >= 200 && status < 300;
+    let payload: unknown;
+    let payloadParsed: boolean;
+    if (ok) {
+      payload = this.parseJsonBody(response, url);
+      payloadParsed = true;
+    } else {
+      try {
+        payload = JSON.parse(response.body);
+        payloadParsed = isRecord(payload);
+      } catch {
+        payloadParsed = false;
+      }
+    }
+    if (this.envelope && payloadParsed) {
+      const unwrapped = unwrapEnvelope(payload);
+      payload = unwrapped.payload;
+      if (ok && unwrapped.status !== undefined) status = unwrapped.status;
+    }
+    if (status >= 200 && status < 300) return payload;
+    throw payloadParsed
+      ? httpErrorFromBody(status, payload, url, response.headers, { redact: this.secrets })
+      : httpError(status, response.body, url, response.headers, { redact: this.secrets });
+  }
+
   /** How long to wait before retrying a 429, or undefined when the server asks for longer than we are willing to. */
   private retryWaitMs(response: HttpResponse, attempt: number): number | undefined {
     const asked = parseRetryAfterMs(headerValue(response.headers, 'retry-after'));
@@ -416,4 +660,42 @@ export class OpsManagerClient {
       );
     }
   }
+}
+
+/** The error codes in an error's cause chain. */
+function causeCodes(error: unknown): Set<string> {
+  const codes = new Set<string>();
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
+    const code: unknown = Reflect.get(current, 'code');
+    if (typeof code === 'string') codes.add(code);
+    const inner: unknown = Reflect.get(current, 'errors');
+    if (Array.isArray(inner)) for (const e of inner) for (const c of causeCodes(e)) codes.add(c);
+    current = Reflect.get(current, 'cause');
+  }
+  return codes;
+}
+
+/**
+ * For a failed create: the RESTORE_OUTCOME_UNKNOWN error when the request may have reached Ops Manager (so a job
+ * may exist), undefined when it certainly did not (refused connection, DNS, TLS, an error answer).
+ */
+function outcomeUnknown(error: unknown): OpsManagerError | undefined {
+  if (!(error instanceof OpsManagerError)) return undefined;
+  const gateway = error.kind === 'http' && (error.status === 502 || error.status === 504);
+  const lost = error.kind === 'timeout' || error.kind === 'network' || error.kind === 'cancelled';
+  if (!gateway && !lost && error.kind !== 'parse') return undefined;
+  // Aborted before anything went out (our own check, or waiting for the first digest challenge).
+  if (error.kind === 'cancelled' && error.cause === undefined) return undefined;
+  if (lost && [...causeCodes(error.cause)].some((code) => NOT_SENT_CODES.has(code))) return undefined;
+  return new OpsManagerError({
+    kind: error.kind === 'timeout' ? 'timeout' : error.kind === 'parse' ? 'parse' : 'network',
+    errorCode: RESTORE_OUTCOME_UNKNOWN,
+    status: error.status,
+    url: error.url,
+    cause: error,
+    message:
+      `The request to create the restore job was sent, but no usable answer came back (${error.message}). ` +
+      'The restore job may have been created: check the newest restore jobs of the cluster before trying again.',
+  });
 }

@@ -1,6 +1,7 @@
 // The simulator's Ops Manager endpoints, paging, envelope/pretty, error bodies and sample data.
 import * as assert from 'node:assert/strict';
 import { RawDigestClient, type RawResponse } from '../../simulator/rawClient';
+import { SAMPLE_BACKUP } from '../../simulator/sampleBackups';
 import { BULK, generateBulkData, SAMPLE } from '../../simulator/sampleData';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
 
@@ -278,7 +279,7 @@ describe('simulator: Ops Manager API', () => {
   it('creates a restore job by POST, answering a list with the new IN_PROGRESS job', async () => {
     const url = `${sim.apiUrl}/groups/${P}/clusters/${ORDERS}/restoreJobs`;
     const body = JSON.stringify({
-      snapshotId: SAMPLE.snapshotId(2),
+      snapshotId: SAMPLE_BACKUP.snapshots.ordersLatest,
       delivery: { methodName: 'HTTP', maxDownloads: 2, expirationHours: 6 },
     });
     const res = await client.request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
@@ -287,7 +288,7 @@ describe('simulator: Ops Manager API', () => {
     assert.equal(list.totalCount, 1);
     const [job] = results(list);
     assert.equal(job.statusName, 'IN_PROGRESS');
-    assert.equal(job.snapshotId, SAMPLE.snapshotId(2));
+    assert.equal(job.snapshotId, SAMPLE_BACKUP.snapshots.ordersLatest);
     assert.match(String(job.id), /^[0-9a-f]{24}$/);
     assert.equal(obj(await get(`/groups/${P}/clusters/${ORDERS}/restoreJobs/${String(job.id)}`)).id, job.id);
     const bad = async (text: string, code: string): Promise<void> => {
@@ -298,7 +299,7 @@ describe('simulator: Ops Manager API', () => {
     await bad('{not json', 'INVALID_JSON');
     await bad('{"delivery":{"methodName":"HTTP"}}', 'MISSING_ATTRIBUTE');
     await bad(
-      `{"snapshotId":"${SAMPLE.snapshotId(2)}","delivery":{"methodName":"CARRIER_PIGEON"}}`,
+      `{"snapshotId":"${SAMPLE_BACKUP.snapshots.ordersLatest}","delivery":{"methodName":"CARRIER_PIGEON"}}`,
       'INVALID_ATTRIBUTE',
     );
     const del = await client.request(`${url}/${String(job.id)}`, { method: 'DELETE' });
@@ -396,5 +397,123 @@ describe('simulator: options', () => {
     } finally {
       await Promise.all([plain.close(), hostile.close()]);
     }
+  });
+});
+
+describe('simulator: snapshots, PIT window and creating restore jobs (raw HTTP)', () => {
+  let sim: Simulator;
+  let client: RawDigestClient;
+  const S = SAMPLE_BACKUP.snapshots;
+  const CATALOG = SAMPLE.clusters.catalog.id;
+  const jobsUrl = (cluster: string): string => `${sim.apiUrl}/groups/${P}/clusters/${cluster}/restoreJobs`;
+  const post = (cluster: string, body: unknown): Promise<RawResponse> =>
+    client.request(jobsUrl(cluster), { method: 'POST', body: JSON.stringify(body) });
+
+  before(async () => {
+    sim = await startSimulator();
+    client = new RawDigestClient(sim.user, sim.key, { reuse: true });
+  });
+  after(async () => {
+    await sim.close();
+  });
+
+  it('hides incomplete snapshots unless completed=false or all, and pages them', async () => {
+    const list = async (query: string): Promise<unknown[]> =>
+      results(obj(await client.request(`${sim.apiUrl}/groups/${P}/clusters/${ORDERS}/snapshots${query}`))).map(
+        (s) => s.id,
+      );
+    assert.equal((await list('')).includes(S.ordersInProgress), false);
+    assert.deepEqual(await list('?completed=false'), [S.ordersInProgress]);
+    assert.equal((await list('?completed=all')).length, 4);
+    assert.equal((await list('?completed=all&itemsPerPage=1&pageNum=2')).length, 1);
+    const bad = await client.request(`${sim.apiUrl}/groups/${P}/clusters/${ORDERS}/snapshots?completed=maybe`);
+    assert.equal(bad.status, 400);
+  });
+
+  it('answers restorableTimeRanges as a bare array, and 404 where the server is "older"', async () => {
+    const ranges: unknown = JSON.parse(
+      (await client.request(`${jobsUrl(ORDERS)}/restorableTimeRanges`, { method: 'POST' })).text,
+    );
+    assert.ok(Array.isArray(ranges) && ranges.length === 1);
+    const legacy = await client.request(`${jobsUrl(SAMPLE.clusters.legacy.id)}/restorableTimeRanges`, {
+      method: 'POST',
+    });
+    assert.equal(legacy.status, 404);
+    const schedule = obj(
+      await client.request(`${sim.apiUrl}/groups/${P}/backupConfigs/${SAMPLE.clusters.legacy.id}/snapshotSchedule`),
+    );
+    assert.equal(schedule.pointInTimeWindowHours, SAMPLE_BACKUP.legacyPitWindowHours);
+  });
+
+  it('accepts the documented quoted numbers and the checkPointId spelling', async () => {
+    const quoted = await post(ORDERS, {
+      snapshotId: S.ordersLatest,
+      delivery: { methodName: 'HTTP', maxDownloads: '1', expirationHours: '1' },
+    });
+    assert.equal(quoted.status, 200, quoted.text);
+    const target = { methodName: 'AUTOMATED_RESTORE', targetGroupId: P, targetClusterId: CATALOG };
+    const oplog = await post(ORDERS, {
+      oplogTs: String(Math.floor(Date.now() / 1000) - 3600),
+      oplogInc: '1',
+      delivery: target,
+    });
+    assert.equal(oplog.status, 200, oplog.text);
+    const checkpoint = await post(SAMPLE.clusters.legacy.id, {
+      checkPointId: SAMPLE_BACKUP.checkpoints.legacyRestorable,
+      delivery: { ...target, targetClusterId: ORDERS },
+    });
+    assert.equal(checkpoint.status, 200, checkpoint.text);
+  });
+
+  it('refuses as Ops Manager does: unknown fields, two sources, HTTP for a point in time, both expiries', async () => {
+    const refuse = async (cluster: string, body: unknown, status: number, code: string): Promise<void> => {
+      const res = await post(cluster, body);
+      assert.equal(res.status, status, JSON.stringify(body));
+      assert.equal(obj(res).errorCode, code, JSON.stringify(body));
+    };
+    const http = { methodName: 'HTTP', maxDownloads: 1 };
+    await refuse(ORDERS, { snapshotId: S.ordersLatest, delivery: http, pointInTime: true }, 400, 'INVALID_ATTRIBUTE');
+    await refuse(
+      ORDERS,
+      { snapshotId: S.ordersLatest, pointInTimeUTCMillis: Date.now(), delivery: http },
+      400,
+      'INVALID_ATTRIBUTE',
+    );
+    await refuse(
+      ORDERS,
+      { pointInTimeUTCMillis: Date.now() - 3_600_000, delivery: http },
+      400,
+      'UNSUPPORTED_DELIVERY_METHOD',
+    );
+    await refuse(
+      ORDERS,
+      { snapshotId: S.ordersLatest, delivery: { ...http, expirationHours: 1, expires: '2099-01-01T00:00:00Z' } },
+      400,
+      'INVALID_ATTRIBUTE',
+    );
+    await refuse(ORDERS, { snapshotId: S.ordersLatest, delivery: { methodName: 'HTTP' } }, 400, 'MISSING_ATTRIBUTE');
+    await refuse(
+      ORDERS,
+      { snapshotId: S.ordersLatest, delivery: { ...http, maxDownloads: 0 } },
+      400,
+      'ATTRIBUTE_NEGATIVE_OR_ZERO',
+    );
+    await refuse(
+      ORDERS,
+      { snapshotId: S.ordersLatest, delivery: { methodName: 'AUTOMATED_RESTORE', targetGroupId: P } },
+      400,
+      'MISSING_ATTRIBUTE',
+    );
+  });
+
+  it('a sharded create: one job per shard and the config server, one batchId, listed by ?batchId=', async () => {
+    const res = await post(CATALOG, { snapshotId: S.catalogLatest, delivery: { methodName: 'HTTP', maxDownloads: 1 } });
+    const [first] = results(obj(res));
+    const batchId = String(first.batchId);
+    const batch = results(obj(await client.request(`${jobsUrl(CATALOG)}?batchId=${batchId}`)));
+    assert.equal(batch.length, 3);
+    assert.ok(batch.every((j) => j.batchId === batchId && j.clusterId === CATALOG));
+    const all = results(obj(await client.request(jobsUrl(CATALOG))));
+    assert.ok(all.length > batch.length, 'without the filter, the older jobs are listed too');
   });
 });
