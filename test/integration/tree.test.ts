@@ -201,7 +201,7 @@ describe('Tree', function () {
 
   it('runs Copy ID and Open on the selected job when a keybinding gives the command no argument', async () => {
     const api = await testApi();
-    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders'));
+    const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     const ready = jobs.find((node) => (item(node).id ?? '').endsWith(J.ready.id)) ?? assert.fail('the READY job');
     await api.treeView.reveal(ready, { select: true, focus: true, expand: false });
     assert.equal(await vscode.commands.executeCommand('opsManager.copyId'), J.ready.id);
