@@ -5,6 +5,7 @@ import type { JobRef } from '../core/services';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
 import type {
+  BannerFix,
   DownloadProgress,
   DownloadProgressMessage,
   DownloadState,
@@ -40,6 +41,8 @@ export interface PanelEntry {
   clusterName?: string;
   job?: RestoreJob;
   error?: string;
+  /** The fix the error banner offers, when one helps. */
+  errorFix?: BannerFix;
   fetchedAt?: Date;
   inflight?: AbortController;
   watch: JobWatch;

@@ -31,7 +31,16 @@ export interface CopyMessage {
   label: string;
 }
 
-export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage;
+/** A fix the error banner offers with a button (today: a refused or missing API key). */
+export type BannerFix = 'setApiKey';
+
+/** The banner's fix button was clicked. */
+export interface FixMessage {
+  type: 'fix';
+  fix: BannerFix;
+}
+
+export type WebviewMessage = ReadyMessage | RefreshMessage | DownloadMessage | CopyMessage | FixMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -62,6 +71,8 @@ export interface ErrorMessage {
   type: 'error';
   /** Undefined clears the banner. */
   message?: string;
+  /** Shows the banner's button for this fix. */
+  fix?: BannerFix;
 }
 
 export interface DownloadProgress {
@@ -158,6 +169,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'download':
       return { type: 'download' };
+    case 'fix':
+      return value.fix === 'setApiKey' ? { type: 'fix', fix: value.fix } : undefined;
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;

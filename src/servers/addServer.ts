@@ -1,17 +1,28 @@
-// "Add Server…": name, URL (checked as you type), user name, API key (password input), then a connection test
-// against the API root that shows the Ops Manager version or the precise error, and only then the save.
+// "Add Server…": name, URL (checked as you type; https:// added when the scheme is left out), user name, API key
+// (password input), a warning when that URL and user are configured already, then a connection test against the
+// API root that shows the Ops Manager version, or says the key was refused (Retry asks for it again, Edit returns to
+// the key step) or what else went wrong, and only then the save.
 // With arguments {name, baseUrl, username, apiKey[, testConnection]} it asks nothing (tests, other extensions).
 import * as vscode from 'vscode';
 import { serverIdentity } from '../core/serverIdentity';
 import { baseUrlProblem, serverSettingsEntry } from '../core/serverSettings';
 import { describeError, maskSecrets } from '../core/log';
 import { OpsManagerError } from '../opsManager/common/errors';
-import type { ApiRoot } from '../opsManager/api/model';
 import { booleanField, stringField } from '../core/args';
 import type { CommandDeps } from '../core/commandDeps';
 import { withCancellableProgress } from '../core/progress';
-import { BACK, inputStep } from '../core/prompts';
+import { BACK, inputStep, type Validation } from '../core/prompts';
 import { UserCancelledError } from '../core/wrapper';
+import { checkKey } from './keyCheck';
+import {
+  addServerFailed,
+  addServerRefused,
+  completeBaseUrl,
+  completedUrlNote,
+  duplicateAccount,
+  serverWords,
+  type KeyCheck,
+} from './keyWording';
 
 interface Draft {
   name: string;
@@ -44,8 +55,40 @@ function apiKeyProblem(value: string): string | undefined {
   return /\s/.test(value.trim()) ? vscode.l10n.t('An API key has no spaces: check what was pasted.') : undefined;
 }
 
-export function describeVersion(root: ApiRoot): string {
-  return root.versionString ?? [root.appName, root.build].filter((s) => s !== undefined).join(' ');
+/** The URL box: a problem blocks Enter; a completed scheme is only pointed out. */
+function urlValidation(value: string): Validation {
+  const problem = baseUrlProblem(completeBaseUrl(value));
+  if (problem !== undefined) return problem;
+  const note = completedUrlNote(vscode.l10n, value);
+  return note === undefined ? undefined : { message: note, severity: vscode.InputBoxValidationSeverity.Info };
+}
+
+/** The API key step on its own, after the key was refused: the other answers stay. */
+async function askKeyAgain(draft: Draft): Promise<Draft> {
+  const answer = await inputStep({
+    title: vscode.l10n.t('Add Ops Manager Server'),
+    step: 4,
+    totalSteps: 4,
+    canGoBack: false,
+    password: true,
+    prompt: vscode.l10n.t('The API private key. It is kept in VS Code secret storage, never in settings.'),
+    initialMessage: {
+      message: vscode.l10n.t(
+        'Ops Manager refused the last key for "{0}": enter the private key again.',
+        draft.username,
+      ),
+      severity: vscode.InputBoxValidationSeverity.Warning,
+    },
+    validate: apiKeyProblem,
+  });
+  if (typeof answer !== 'string') throw new UserCancelledError();
+  return { ...draft, apiKey: answer.trim() };
+}
+
+/** Another configured server with the same URL and user, whose stored key this one would share. */
+function sameAccount(deps: CommandDeps, draft: Draft): string | undefined {
+  const identity = serverIdentity(draft.baseUrl, draft.username);
+  return deps.services.servers.list().servers.find((s) => s.identity === identity)?.name;
 }
 
 /** Runs the four steps; Back returns to the previous one. Throws UserCancelledError when dismissed. */
@@ -79,9 +122,9 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
           canGoBack: true,
           prompt: vscode.l10n.t('The Ops Manager URL (/api/public/v1.0 is optional)'),
           placeholder: 'https://opsmanager.example.com:8443',
-          validate: (value) => baseUrlProblem(value),
+          validate: urlValidation,
         });
-        if (typeof answer === 'string') result.baseUrl = answer.trim();
+        if (typeof answer === 'string') result.baseUrl = completeBaseUrl(answer);
         break;
       case 3:
         answer = await inputStep({
@@ -115,25 +158,16 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
   return result;
 }
 
-/** Asks the API root with the draft's credentials. Resolves the version or the error (cancellation rethrown). */
-async function testConnection(deps: CommandDeps, draft: Draft): Promise<{ version: string } | { error: unknown }> {
-  return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), async (signal) => {
-    const client = deps.clientFactory.create(
+/** Asks the API root and a group with the draft's credentials (cancellation rethrown). */
+function testConnection(deps: CommandDeps, draft: Draft): Thenable<KeyCheck> {
+  return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), (signal) =>
+    checkKey(
+      deps.clientFactory,
       { baseUrl: draft.baseUrl, username: draft.username, apiKey: draft.apiKey },
       draft.name,
-    );
-    try {
-      const root = await client.getRoot({ signal });
-      // The root answers without credentials on some servers: list groups too so a wrong key shows up now.
-      await client.listGroups({ signal, maxItems: 1, itemsPerPage: 1 });
-      return { version: describeVersion(root) };
-    } catch (error) {
-      if (signal.aborted) throw new UserCancelledError();
-      return { error };
-    } finally {
-      client.close().catch(() => undefined);
-    }
-  });
+      signal,
+    ),
+  );
 }
 
 async function save(deps: CommandDeps, draft: Draft): Promise<void> {
@@ -157,7 +191,7 @@ function checkArgs(deps: CommandDeps, draft: Draft): void {
 export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddServerResult | undefined> {
   let draft: Draft = {
     name: stringField(arg, 'name')?.trim() ?? '',
-    baseUrl: stringField(arg, 'baseUrl')?.trim() ?? '',
+    baseUrl: completeBaseUrl(stringField(arg, 'baseUrl') ?? ''),
     username: stringField(arg, 'username')?.trim() ?? '',
     apiKey: stringField(arg, 'apiKey')?.trim() ?? '',
   };
@@ -169,15 +203,38 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
       return { name: draft.name };
     }
     const result = await testConnection(deps, draft);
-    if ('error' in result) throw result.error;
+    if (result.outcome !== 'accepted') throw result.error;
     await save(deps, draft);
     return { name: draft.name, version: result.version };
   }
 
   draft = await askDraft(deps, draft, 1);
+  const retry = vscode.l10n.t('Retry');
+  const edit = vscode.l10n.t('Edit');
+  const saveAnyway = vscode.l10n.t('Save Anyway');
+  const addAnyway = vscode.l10n.t('Add Anyway');
+  /** The account the user already agreed to add a second entry for. */
+  let acceptedDuplicate: string | undefined;
   for (;;) {
+    const existing = sameAccount(deps, draft);
+    const identity = serverIdentity(draft.baseUrl, draft.username);
+    if (existing !== undefined && acceptedDuplicate !== identity) {
+      const warning = duplicateAccount(vscode.l10n, existing, draft);
+      const choice = await vscode.window.showWarningMessage(
+        warning.title,
+        { modal: true, detail: warning.detail },
+        addAnyway,
+        edit,
+      );
+      if (choice === edit) {
+        draft = await askDraft(deps, draft, 2);
+        continue;
+      }
+      if (choice !== addAnyway) throw new UserCancelledError();
+      acceptedDuplicate = identity;
+    }
     const result = await testConnection(deps, draft);
-    if ('version' in result) {
+    if (result.outcome === 'accepted') {
       await save(deps, draft);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Connected to Ops Manager {0}. Server "{1}" saved.', result.version || '?', draft.name),
@@ -185,13 +242,17 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
       return { name: draft.name, version: result.version };
     }
     deps.services.log.warn(`Connection test for "${draft.name}" failed: ${describeError(result.error)}`);
-    const retry = vscode.l10n.t('Retry');
-    const edit = vscode.l10n.t('Edit');
-    const saveAnyway = vscode.l10n.t('Save Anyway');
-    const reason = maskSecrets(result.error instanceof Error ? result.error.message : String(result.error));
+    const refused = result.outcome === 'refused';
+    const wording = refused
+      ? addServerRefused(vscode.l10n, draft, maskSecrets(serverWords(result.error)))
+      : addServerFailed(
+          vscode.l10n,
+          draft,
+          maskSecrets(result.error instanceof Error ? result.error.message : String(result.error)),
+        );
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Could not connect to {0}', draft.baseUrl),
-      { modal: true, detail: reason },
+      wording.title,
+      { modal: true, detail: wording.detail },
       retry,
       edit,
       saveAnyway,
@@ -200,9 +261,13 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
       await save(deps, draft);
       return { name: draft.name };
     }
-    if (choice === edit) {
-      draft = await askDraft(deps, draft, 2);
-    } else if (choice !== retry) {
+    if (choice === retry) {
+      // A refused key is asked for again; resending it would only be refused again.
+      if (refused) draft = await askKeyAgain(draft);
+    } else if (choice === edit) {
+      // Edit starts where the problem is: the key step for a refused key, else the URL.
+      draft = await askDraft(deps, draft, refused ? 4 : 2);
+    } else {
       throw new UserCancelledError();
     }
   }

@@ -7,6 +7,7 @@ import { relativeTime } from '../format';
 import {
   isHostMessage,
   parsePanelState,
+  type BannerFix,
   type DownloadStateKind,
   type HostMessage,
   type PanelState,
@@ -118,7 +119,7 @@ function setLoading(loading: boolean): void {
   byId('job-body')?.setAttribute('aria-busy', String(loading));
 }
 
-function setError(message: string | undefined): void {
+function setError(message: string | undefined, fix: BannerFix | undefined): void {
   const banner = byId('banner');
   const text = byId('banner-text');
   if (!banner || !text) {
@@ -126,6 +127,10 @@ function setError(message: string | undefined): void {
   }
   text.textContent = message ?? '';
   banner.hidden = message === undefined || message === '';
+  const button = byId('banner-fix', HTMLButtonElement);
+  if (button) {
+    button.hidden = banner.hidden || fix !== 'setApiKey';
+  }
 }
 
 const STATE_ICONS: Record<DownloadStateKind, string> = {
@@ -197,7 +202,7 @@ function handle(message: HostMessage): void {
       setLoading(message.loading);
       break;
     case 'error':
-      setError(message.message);
+      setError(message.message, message.fix);
       break;
     case 'downloadProgress':
       setProgress(message.progress.received, message.progress.total, message.text);
@@ -239,6 +244,11 @@ document.addEventListener('click', (event) => {
       break;
     case 'download':
       vscode.postMessage({ type: 'download' });
+      break;
+    case 'fix':
+      if (target.dataset.fix === 'setApiKey') {
+        vscode.postMessage({ type: 'fix', fix: 'setApiKey' });
+      }
       break;
     case 'copy': {
       const text = target.dataset.copy ?? '';
