@@ -29,9 +29,9 @@ progress_detail() {
 }
 if [ -f "$src/package-lock.json" ]; then
   cp "$src/package-lock.json" "$dest/"
-  (cd "$dest" && progress_run "code-server: npm ci" 240 npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$dest" && progress_run "code-server: npm ci" 300 npm ci --no-audit --no-fund --loglevel=error)
 else
-  (cd "$dest" && progress_run "code-server: npm install" 240 npm install --no-audit --no-fund --loglevel=error &&
+  (cd "$dest" && progress_run "code-server: npm install" 300 npm install --no-audit --no-fund --loglevel=error &&
     cp package-lock.json "$src/")
 fi
 # Recomputed: a first install has just written the lock file, which is part of the stamp.

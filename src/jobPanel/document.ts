@@ -85,7 +85,7 @@ export function renderDocument(input: DocumentInput): string {
 <div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
 <span class="codicon codicon-error" aria-hidden="true"></span>
 <span id="banner-text">${displayText(input.error ?? '')}</span>
-<button type="button" id="banner-fix" class="button secondary banner-button" data-action="fix" data-fix="setApiKey"${input.error !== undefined && input.errorFix === 'setApiKey' ? '' : ' hidden'}><span class="codicon codicon-key" aria-hidden="true"></span><span>${displayText(l10n.t('Set API Key…'))}</span></button>
+<button type="button" id="banner-fix" class="button secondary banner-button" data-action="fix" data-fix="setApiKey" aria-label="${escapeHtml(l10n.t('Set API Key…'))}"${input.error !== undefined && input.errorFix === 'setApiKey' ? '' : ' hidden'}><span class="codicon codicon-key" aria-hidden="true"></span><span>${displayText(l10n.t('Set API Key…'))}</span></button>
 </div>
 <main id="job-body" aria-busy="${input.job ? 'false' : 'true'}">${body}</main>
 <div id="live" class="visually-hidden" aria-live="polite"></div>

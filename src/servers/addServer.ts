@@ -191,7 +191,8 @@ function checkArgs(deps: CommandDeps, draft: Draft): void {
 export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddServerResult | undefined> {
   let draft: Draft = {
     name: stringField(arg, 'name')?.trim() ?? '',
-    baseUrl: completeBaseUrl(stringField(arg, 'baseUrl') ?? ''),
+    // Scripted callers get no guessing: only the input box completes a missing https://.
+    baseUrl: stringField(arg, 'baseUrl')?.trim() ?? '',
     username: stringField(arg, 'username')?.trim() ?? '',
     apiKey: stringField(arg, 'apiKey')?.trim() ?? '',
   };

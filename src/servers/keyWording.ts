@@ -38,7 +38,8 @@ export function describeVersion(root: ApiRoot): string {
 /** What Ops Manager itself said about a refusal (its code and words), for the detail line; mask it before showing. */
 export function serverWords(error: OpsManagerError): string {
   const code = error.errorCode ?? (error.status === undefined ? '' : `HTTP ${error.status}`);
-  const words = error.detail ?? error.reason ?? '';
+  // Without its closing full stop: the words are quoted inside a sentence.
+  const words = (error.detail ?? error.reason ?? '').trim().replace(/\.$/, '');
   return words === '' ? code : code === '' ? words : `${code}: ${words}`;
 }
 

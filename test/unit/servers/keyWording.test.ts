@@ -47,7 +47,7 @@ describe('servers: wording of the key check', () => {
     assert.doesNotMatch(`${wording.title} ${wording.detail}`, /Set API Key/);
     assert.match(wording.detail, /the URL is right/);
     assert.match(wording.detail, /"abcdefgh"/);
-    assert.match(wording.detail, /HTTP 401: You are not authorized for this resource\./);
+    assert.match(wording.detail, /\(HTTP 401: You are not authorized for this resource\)\. Check both/);
     assert.match(wording.detail, /Retry asks for the private key again; Edit goes back to the keys\./);
   });
 
