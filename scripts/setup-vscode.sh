@@ -22,10 +22,17 @@ mkdir -p "$dest"
 cp "$src/package.json" "$dest/"
 # What the heartbeat shows: packages unpacked so far, then native addons built.
 progress_detail() {
-  local packages addons
+  local packages addons building="" pid cwd
   packages=$(find "$dest/node_modules" -mindepth 2 -maxdepth 3 -name package.json 2>/dev/null | wc -l)
   addons=$(find "$dest/node_modules" -path '*/build/Release/*.node' 2>/dev/null | wc -l)
-  echo "$packages packages unpacked, $addons native addons built"
+  # Which addon the compiler is on (sqlite takes the longest): a make or compiler running inside our folder.
+  for pid in $(pgrep -x 'make|cc1|cc1plus' 2>/dev/null); do
+    cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+    case "$cwd" in
+      "$dest"/node_modules/*) building="${cwd%%/build*}" && building="${building##*/node_modules/}" && break ;;
+    esac
+  done
+  echo "$packages packages unpacked, $addons native addons built${building:+, compiling $building}"
 }
 if [ -f "$src/package-lock.json" ]; then
   cp "$src/package-lock.json" "$dest/"

@@ -30,6 +30,8 @@ export function reportedAddress(error: Pick<OpsManagerError, 'parameters' | 'det
 export interface AccessListHelp {
   summary: string;
   message: string;
+  /** What to do, short enough for a tree row. */
+  hint: string;
   address?: string;
 }
 
@@ -51,5 +53,9 @@ export function accessListHelp(l10n: typeof vscode.l10n, error: OpsManagerError)
   const fix = l10n.t(
     'No setting in VS Code can change that: an Ops Manager organization owner adds the address to the key in Ops Manager (Organization → Access Manager → API Keys → the key → Edit → API Access List). Then retry. A proxy or NAT in between can make Ops Manager see another address than this machine has.',
   );
-  return { summary, message: `${seen} ${fix}`, ...(address === undefined ? {} : { address }) };
+  const hint =
+    address === undefined
+      ? l10n.t("Ask an organization owner to add this machine's address to the key's API access list")
+      : l10n.t("Ask an organization owner to add {0} to the key's API access list", address);
+  return { summary, message: `${seen} ${fix}`, hint, ...(address === undefined ? {} : { address }) };
 }

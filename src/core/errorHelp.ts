@@ -24,6 +24,8 @@ export interface ErrorHelp {
   actions: FixAction[];
   /** A configuration problem (warning) rather than a failure (error). */
   severity: 'warning' | 'error';
+  /** What to do when no command can fix it, shown as a line of its own (the tree). */
+  hint?: string;
 }
 
 /** Where the failing request was aimed, so a 404 can name the right thing. */
@@ -118,6 +120,7 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
           message: maskSecrets(help.message),
           actions: [accessListDocsAction(), showLogAction()],
           severity: 'error',
+          hint: help.hint,
         };
       }
       return {

@@ -208,6 +208,7 @@ describe('Tree', function () {
     assert.match(tooltipText(error), /only from the addresses on the key's API access list/);
     assert.match(tooltipText(error), /No setting in VS Code can change that/);
     const actions = await children(error);
+    assert.equal(labelOf(actions[0]), "Ask an organization owner to add 127.0.0.1 to the key's API access list");
     const docs = actions.map(commandOf).find((c) => c?.command === 'vscode.open');
     assert.match(String(docs?.arguments?.[0]), /^https:\/\/www\.mongodb\.com\/docs\/ops-manager\//);
     const commands = await actionCommands(error);

@@ -10,7 +10,7 @@ import type { Locator } from 'playwright-core';
 import { SAMPLE } from '../simulator/sampleData';
 import { SIM_VERSION } from '../simulator/server';
 import { expectText, expectVisible } from './expect';
-import { escapeRegExp, ORDERS, startPaletteLookup, waitForPanel } from './navigate';
+import { escapeRegExp, ORDERS, PRODUCTION, startPaletteLookup, waitForPanel } from './navigate';
 import { uiSuite, type UiSession } from './session';
 import { waitUntil, WAIT } from './workbench';
 
@@ -168,6 +168,10 @@ uiSuite(
       await expectVisible(error, 'the error row with the address and the explanation');
       const label = await error.first().getAttribute('aria-label');
       assert.match(label ?? '', /No setting in VS Code can change that/);
+      await expectVisible(
+        s.wb.treeItem(/^Ask an organization owner to add 127\.0\.0\.1 to the key's API access list/),
+        'the line saying who can add the address',
+      );
       await expectVisible(s.wb.treeItem(/^Open Documentation/), 'the "Open Documentation" action under it');
       assert.equal(await s.wb.treeItem(/^Open Settings/).count(), 0, 'no "Open Settings", which cannot fix it');
       await s.wb.screenshot('access list explained');
@@ -255,6 +259,26 @@ uiSuite(
       await s.wb.openView();
       await expectVisible(s.wb.treeItem(new RegExp(`^${SERVER} `)), `"${SERVER}" still in the tree`);
       assert.equal(await s.wb.treeItem(new RegExp(`^${SECOND} `)).count(), 0, `"${SECOND}" no longer in the tree`);
+      await expectActivatedOnce(s, before);
+    });
+
+    it('palette first: Download Restore Archive asks for the job, then saves and verifies its archive', async () => {
+      const s = session();
+      const before = await coldReload(s);
+      const archive = await s.sim.archive();
+      await s.wb.runCommand('Ops Manager: Download Restore Archive');
+      await s.wb.pick(/Fetch Restore Job: group/, PRODUCTION.name);
+      await s.wb.pick(/Fetch Restore Job: cluster/, ORDERS.name);
+      await s.wb.answerInput('Fetch Restore Job by ID', SAMPLE.jobs.ready.id);
+      await expectVisible(
+        s.wb.toast(`SHA-1 verified: ${archive.sha1}`),
+        'the download saved and verified',
+        WAIT.ui * 2,
+      );
+      await waitUntil(
+        async () => fs.readdirSync(s.downloadDir).some((f) => f.endsWith('.tar.gz')),
+        'the archive in the download folder',
+      );
       await expectActivatedOnce(s, before);
     });
 

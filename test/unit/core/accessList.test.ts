@@ -58,6 +58,7 @@ describe('core: the API access list refusal', () => {
     assert.match(help.message, /as Ops Manager sees it, 203\.0\.113\.7, is not on it/);
     assert.match(help.message, /No setting in VS Code can change that/);
     assert.match(help.message, /Access Manager → API Keys/);
+    assert.equal(help.hint, "Ask an organization owner to add 203.0.113.7 to the key's API access list");
   });
 
   it('still explains when Ops Manager names no address', () => {
