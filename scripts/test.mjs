@@ -1,5 +1,5 @@
 // `npm test`: unit tests (plain Node), then the integration tests inside a real VS Code, then the UI tests when
-// they exist. Shows each stage's own output, its counts, and ends with one line `N passed, N failed` (totals);
+// they exist, then the demo's smoke run (`bash scripts/dev.sh demo --smoke`; OPSMANAGER_SKIP_DEMO_SMOKE=1 skips it). Shows each stage's own output, its counts, and ends with one line `N passed, N failed` (totals);
 // exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -113,6 +113,14 @@ try {
     const uiResults = join(temp, 'ui.json');
     const ui = await run(process.execPath, [uiRunner], { OPSMANAGER_TEST_RESULTS_FILE: uiResults });
     record('ui', stageCounts(ui.output, uiResults), ui.code, started);
+  }
+
+  // The README's first command in its smoke mode: set-up (already done, so quick), the demo started, the workbench
+  // and the extension checked, everything stopped and checked gone. Guards the first thing a newcomer runs.
+  if (process.env.OPSMANAGER_SKIP_DEMO_SMOKE !== '1') {
+    started = Date.now();
+    const smoke = await run('bash', [join(root, 'scripts/dev.sh'), 'demo', '--smoke']);
+    record('demo-smoke', { passed: smoke.code === 0 ? 1 : 0, failed: 0, pending: 0 }, smoke.code, started);
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { UnknownServerError } from './registry';
 import { maskSecrets } from './log';
 import { OpsManagerError } from '../opsManager/common';
 import { COMMANDS } from './commandIds';
+import { ACCESS_LIST_DOCS_URL, accessListHelp, isAccessListRefusal } from './accessList';
 
 export interface FixAction {
   label: string;
@@ -24,6 +25,8 @@ export interface ErrorHelp {
   actions: FixAction[];
   /** A configuration problem (warning) rather than a failure (error). */
   severity: 'warning' | 'error';
+  /** What to do when no command can fix it, shown as a line of its own (the tree). */
+  hint?: string;
 }
 
 /** Where the failing request was aimed, so a 404 can name the right thing. */
@@ -47,6 +50,15 @@ export function openSettingsAction(): FixAction {
   };
 }
 
+export function accessListDocsAction(): FixAction {
+  return {
+    label: vscode.l10n.t('Open Documentation'),
+    icon: 'book',
+    command: 'vscode.open',
+    args: [vscode.Uri.parse(ACCESS_LIST_DOCS_URL)],
+  };
+}
+
 export function showLogAction(): FixAction {
   return { label: vscode.l10n.t('Show Log'), icon: 'output', command: COMMANDS.showLog, args: [] };
 }
@@ -57,7 +69,6 @@ function fullMessage(error: OpsManagerError): string {
   return maskSecrets(parts.join(' '));
 }
 
-const ACCESS_LIST_CODES = /WHITELIST|ACCESS_LIST|IP_ADDRESS/i;
 const NOT_ALLOWED_CODES = new Set(['NOT_IN_GROUP', 'USER_UNAUTHORIZED']);
 
 export function explainError(error: unknown, server?: string, level?: ErrorLevel): ErrorHelp {
@@ -102,12 +113,15 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
       };
     }
     if (status === 403) {
-      if (ACCESS_LIST_CODES.test(code)) {
+      if (isAccessListRefusal(error)) {
+        // Settings cannot fix this one: explain the list and link the documentation instead.
+        const help = accessListHelp(vscode.l10n, error);
         return {
-          summary: vscode.l10n.t('IP address not on the access list (403)'),
-          message,
-          actions: [openSettingsAction(), showLogAction()],
+          summary: help.summary,
+          message: maskSecrets(help.message),
+          actions: [accessListDocsAction(), showLogAction()],
           severity: 'error',
+          hint: help.hint,
         };
       }
       return {

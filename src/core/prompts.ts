@@ -17,6 +17,8 @@ export interface InputStepOptions {
   canGoBack: boolean;
   /** Called as the user types; an Error-severity message (or a string) blocks Enter. */
   validate?: (value: string) => Validation;
+  /** Shown when the box opens (why it is asked again), until the value changes. */
+  initialMessage?: Validation;
 }
 
 function blocks(validation: Validation): boolean {
@@ -47,7 +49,7 @@ export function inputStep(options: InputStepOptions): Promise<string | typeof BA
     box.ignoreFocusOut = true;
     box.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     const validate = (value: string): Validation => options.validate?.(value);
-    box.validationMessage = box.value === '' ? undefined : validate(box.value);
+    box.validationMessage = options.initialMessage ?? (box.value === '' ? undefined : validate(box.value));
     disposables.push(
       box.onDidChangeValue((value) => {
         box.validationMessage = validate(value);

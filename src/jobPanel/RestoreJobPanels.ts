@@ -10,6 +10,7 @@ import {
   COMMANDS,
   copyJobRef,
   describeError,
+  explainError,
   formatProgress,
   jobRefKey,
   runSavedFileAction,
@@ -28,6 +29,7 @@ import { type PanelEntry, type PanelSnapshot, snapshotOf } from './panelEntry';
 import {
   parsePanelState,
   parseWebviewMessage,
+  type BannerFix,
   type DownloadProgress,
   type DownloadProgressMessage,
   type DownloadState,
@@ -48,6 +50,11 @@ export interface ShowOptions {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The banner's button: "Set API Key…" when that is what fixes the failure (a refused or missing key). */
+function bannerFix(error: unknown, server: string): BannerFix | undefined {
+  return explainError(error, server).actions.some((a) => a.command === COMMANDS.setApiKey) ? 'setApiKey' : undefined;
 }
 
 export class RestoreJobPanels implements vscode.Disposable {
@@ -396,6 +403,9 @@ export class RestoreJobPanels implements vscode.Disposable {
       case 'cancelDownload':
         this.cancels.get(entry.key)?.();
         return;
+      case 'fix':
+        await this.setApiKey(entry);
+        return;
       case 'copy':
         try {
           await vscode.env.clipboard.writeText(message.text);
@@ -410,6 +420,21 @@ export class RestoreJobPanels implements vscode.Disposable {
           }
         }
         return;
+    }
+  }
+
+  /** The banner's "Set API Key…": the usual command for this panel's server; a stored key reloads the job. */
+  private async setApiKey(entry: PanelEntry): Promise<void> {
+    let stored: unknown;
+    try {
+      stored = await vscode.commands.executeCommand(COMMANDS.setApiKey, { server: entry.ref.server });
+    } catch (error) {
+      // The command reports its own failures; this only happens when it cannot run at all.
+      this.services.log.error(`Could not run Set API Key: ${describeError(error)}`);
+      return;
+    }
+    if (stored === true && !entry.disposed) {
+      await this.load(entry);
     }
   }
 
@@ -429,7 +454,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       this.postJob(entry);
     }
     this.post(entry, { type: 'loading', loading: entry.inflight !== undefined });
-    this.post(entry, entry.error === undefined ? { type: 'error' } : { type: 'error', message: entry.error });
+    this.post(entry, this.errorMessage(entry));
     if (entry.downloadState) {
       this.post(entry, entry.downloadState);
     }
@@ -467,8 +492,9 @@ export class RestoreJobPanels implements vscode.Disposable {
         return;
       }
       entry.error = errorText(error);
+      entry.errorFix = bannerFix(error, entry.ref.server);
       this.services.log.warn(`Restore job ${entry.ref.jobId} could not be fetched: ${describeError(error)}`);
-      this.post(entry, { type: 'error', message: entry.error });
+      this.post(entry, this.errorMessage(entry));
       if (!entry.job) {
         // Nothing to show but the failure: the document's placeholder says so.
         entry.panel.webview.html = this.documentFor(entry);
@@ -485,10 +511,18 @@ export class RestoreJobPanels implements vscode.Disposable {
     const previous = entry.job;
     entry.job = job;
     entry.error = undefined;
+    entry.errorFix = undefined;
     entry.fetchedAt = new Date();
     this.post(entry, { type: 'error' });
     this.postJob(entry);
     this.afterJobChange(entry, previous);
+  }
+
+  private errorMessage(entry: PanelEntry): HostMessage {
+    if (entry.error === undefined) return { type: 'error' };
+    return entry.errorFix === undefined
+      ? { type: 'error', message: entry.error }
+      : { type: 'error', message: entry.error, fix: entry.errorFix };
   }
 
   private afterJobChange(entry: PanelEntry, previous: RestoreJob | undefined): void {

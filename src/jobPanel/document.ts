@@ -10,6 +10,7 @@ import type { JobRef } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
+import type { BannerFix } from './protocol';
 import { displayText, escapeHtml } from './escape';
 import { renderHeader } from './header';
 import { renderBody } from './sections';
@@ -27,6 +28,8 @@ export interface DocumentInput extends Partial<RenderContext> {
   job?: RestoreJob;
   /** Shown in the error banner. */
   error?: string;
+  /** Shows the banner's fix button. */
+  errorFix?: BannerFix;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -110,6 +113,7 @@ export function renderDocument(input: DocumentInput): string {
 <div id="banner" class="banner" role="alert"${input.error === undefined ? ' hidden' : ''}>
 <span class="codicon codicon-error" aria-hidden="true"></span>
 <span id="banner-text">${displayText(input.error ?? '')}</span>
+<button type="button" id="banner-fix" class="button secondary banner-button" data-action="fix" data-fix="setApiKey" aria-label="${escapeHtml(l10n.t('Set API Key…'))}"${input.error !== undefined && input.errorFix === 'setApiKey' ? '' : ' hidden'}><span class="codicon codicon-key" aria-hidden="true"></span><span>${displayText(l10n.t('Set API Key…'))}</span></button>
 </div>
 <main id="job-body" aria-busy="${input.job ? 'false' : 'true'}">${body}</main>
 <div id="live" class="visually-hidden" aria-live="polite"></div>

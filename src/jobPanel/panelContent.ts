@@ -42,6 +42,7 @@ export function documentFor(entry: PanelEntry, extensionUri: vscode.Uri): string
     ...input,
     ...(entry.job ? { job: entry.job } : {}),
     ...(entry.error !== undefined ? { error: entry.error } : {}),
+    ...(entry.errorFix !== undefined ? { errorFix: entry.errorFix } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ import type { ArchiveSectionState } from './archiveSection';
 import { isJobInProgress } from './jobStatus';
 import type { JobWatch } from './jobWatch';
 import type {
+  BannerFix,
   DownloadProgress,
   DownloadProgressMessage,
   DownloadState,
@@ -44,6 +45,8 @@ export interface PanelEntry {
   clusterName?: string;
   job?: RestoreJob;
   error?: string;
+  /** The fix the error banner offers, when one helps. */
+  errorFix?: BannerFix;
   fetchedAt?: Date;
   inflight?: AbortController;
   watch: JobWatch;

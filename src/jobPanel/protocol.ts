@@ -44,6 +44,15 @@ export interface CopyMessage {
   label: string;
 }
 
+/** A fix the error banner offers with a button (today: a refused or missing API key). */
+export type BannerFix = 'setApiKey';
+
+/** The banner's fix button was clicked. */
+export interface FixMessage {
+  type: 'fix';
+  fix: BannerFix;
+}
+
 /** Reveal, open the folder of, or copy the path of the file the last download saved (the host knows which). */
 export interface SavedFileMessage {
   type: 'savedFile';
@@ -68,7 +77,8 @@ export type WebviewMessage =
   | CopyMessage
   | SavedFileMessage
   | ExtractMessage
-  | OpenTerminalMessage;
+  | OpenTerminalMessage
+  | FixMessage;
 
 // ---- host → webview ------------------------------------------------------------------------------------------
 
@@ -99,6 +109,8 @@ export interface ErrorMessage {
   type: 'error';
   /** Undefined clears the banner. */
   message?: string;
+  /** Shows the banner's button for this fix. */
+  fix?: BannerFix;
 }
 
 export interface DownloadProgressMessage {
@@ -174,6 +186,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'downloadBatch' };
     case 'cancelDownload':
       return { type: 'cancelDownload' };
+    case 'fix':
+      return value.fix === 'setApiKey' ? { type: 'fix', fix: value.fix } : undefined;
     case 'refresh':
       if (!optionalRequestId(value.requestId)) {
         return undefined;

@@ -18,6 +18,7 @@ import {
 } from '../core';
 import { assertObjectId, isObjectId, parseRestoreJobUrl, type RestoreJobUrl } from '../opsManager/common';
 import { clusterLabel, groupClusters, type RestoreJob } from '../opsManager/api';
+import { isJobNotFound, jobNotFoundMessage } from './notFound';
 
 /** What the lookup needs from the rest of the extension. */
 export interface LookupDeps {
@@ -143,7 +144,8 @@ async function pickCluster(deps: LookupDeps, server: ServerConfig, groupId: stri
   return choice;
 }
 
-async function askJobId(): Promise<Choice> {
+/** The ID step; after "not found" it reopens with what was typed and says why. Returns the choice and the text. */
+async function askJobId(retry?: { value: string; message: string }): Promise<{ choice: Choice; typed: string }> {
   const answer = await inputStep({
     title: vscode.l10n.t('Fetch Restore Job by ID'),
     step: 1,
@@ -151,13 +153,16 @@ async function askJobId(): Promise<Choice> {
     canGoBack: false,
     prompt: vscode.l10n.t("Restore job ID (24 hexadecimal characters), or the restore job's API URL"),
     placeholder: vscode.l10n.t('e.g. 5628faffd4c606594adaa3b2'),
+    value: retry?.value,
+    initialMessage:
+      retry === undefined ? undefined : { message: retry.message, severity: vscode.InputBoxValidationSeverity.Warning },
     validate: (value) =>
       value.trim() === '' ? vscode.l10n.t('Enter a restore job ID or paste its URL.') : jobIdProblem(value),
   });
   if (typeof answer !== 'string') throw new UserCancelledError();
   const value = answer.trim();
   const url = parseRestoreJobUrl(value);
-  return url !== undefined ? { kind: 'url', url } : { kind: 'id', id: value.toLowerCase() };
+  return { choice: url !== undefined ? { kind: 'url', url } : { kind: 'id', id: value.toLowerCase() }, typed: value };
 }
 
 /** Applies a pasted URL: its IDs win, and its host picks the configured server with that URL, if any. */
@@ -186,6 +191,8 @@ export async function fetchRestoreJob(deps: LookupDeps, arg: unknown): Promise<R
   const pastedUrl = pasted === undefined ? undefined : parseRestoreJobUrl(pasted);
   if (pastedUrl !== undefined) applyUrl(deps, state, pastedUrl);
 
+  /** What the user typed into the ID step, when there was one (then a "not found" reopens it). */
+  let askedId: string | undefined;
   // Ask only for what is missing. Anything given but malformed fails in requireJobRef, before any request.
   if (
     state.jobId === undefined ||
@@ -206,17 +213,35 @@ export async function fetchRestoreJob(deps: LookupDeps, arg: unknown): Promise<R
       else state.clusterId = choice.id;
     }
     if (state.jobId === undefined) {
-      const choice = await askJobId();
+      const { choice, typed } = await askJobId();
+      askedId = typed;
       if (choice.kind === 'url') applyUrl(deps, state, choice.url);
       else state.jobId = choice.id;
     }
   }
-  const ref = requireJobRef(state);
+  let ref = requireJobRef(state);
   deps.services.servers.require(ref.server);
 
-  const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal) =>
-    deps.services.fetchJob(ref, signal),
-  );
+  let job: RestoreJob;
+  for (;;) {
+    const attempt = ref;
+    try {
+      job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', attempt.jobId), (signal) =>
+        deps.services.fetchJob(attempt, signal),
+      );
+      break;
+    } catch (error) {
+      // A mistyped ID is corrected where it was typed, not by starting over from the server step.
+      if (askedId === undefined || !isJobNotFound(error)) throw error;
+      deps.services.log.info(`Restore job ${attempt.jobId} not found; asking for the ID again.`);
+      const { choice, typed } = await askJobId({ value: askedId, message: jobNotFoundMessage(vscode.l10n, attempt) });
+      askedId = typed;
+      if (choice.kind === 'url') applyUrl(deps, state, choice.url);
+      else state.jobId = choice.id;
+      ref = requireJobRef(state);
+      deps.services.servers.require(ref.server);
+    }
+  }
   deps.services.log.info(
     `Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`,
   );

@@ -1,5 +1,7 @@
-// "Add Server…": name, URL (checked as you type), user name, API key (password input), then a connection test
-// against the API root that shows the Ops Manager version or the precise error, and only then the save.
+// "Add Server…": name, URL (checked as you type; https:// added when the scheme is left out), user name, API key
+// (password input), a warning when that URL and user are configured already, then a connection test against the
+// API root that shows the Ops Manager version, or says the key was refused (Retry asks for it again, Edit returns to
+// the key step) or what else went wrong, and only then the save.
 // With arguments {name, baseUrl, username, apiKey[, testConnection]} it asks nothing (tests, other extensions).
 import * as vscode from 'vscode';
 import {
@@ -14,10 +16,20 @@ import {
   type Services,
   stringField,
   UserCancelledError,
+  type Validation,
   withCancellableProgress,
 } from '../core';
 import { OpsManagerError } from '../opsManager/common';
-import type { ApiRoot } from '../opsManager/api';
+import { checkKey } from './keyCheck';
+import {
+  addServerFailed,
+  addServerRefused,
+  completeBaseUrl,
+  completedUrlNote,
+  duplicateAccount,
+  serverWords,
+  type KeyCheck,
+} from './keyWording';
 
 interface Draft {
   name: string;
@@ -50,8 +62,40 @@ function apiKeyProblem(value: string): string | undefined {
   return /\s/.test(value.trim()) ? vscode.l10n.t('An API key has no spaces: check what was pasted.') : undefined;
 }
 
-export function describeVersion(root: ApiRoot): string {
-  return root.versionString ?? [root.appName, root.build].filter((s) => s !== undefined).join(' ');
+/** The URL box: a problem blocks Enter; a completed scheme is only pointed out. */
+function urlValidation(value: string): Validation {
+  const problem = baseUrlProblem(completeBaseUrl(value));
+  if (problem !== undefined) return problem;
+  const note = completedUrlNote(vscode.l10n, value);
+  return note === undefined ? undefined : { message: note, severity: vscode.InputBoxValidationSeverity.Info };
+}
+
+/** The API key step on its own, after the key was refused: the other answers stay. */
+async function askKeyAgain(draft: Draft): Promise<Draft> {
+  const answer = await inputStep({
+    title: vscode.l10n.t('Add Ops Manager Server'),
+    step: 4,
+    totalSteps: 4,
+    canGoBack: false,
+    password: true,
+    prompt: vscode.l10n.t('The API private key. It is kept in VS Code secret storage, never in settings.'),
+    initialMessage: {
+      message: vscode.l10n.t(
+        'Ops Manager refused the last key for "{0}": enter the private key again.',
+        draft.username,
+      ),
+      severity: vscode.InputBoxValidationSeverity.Warning,
+    },
+    validate: apiKeyProblem,
+  });
+  if (typeof answer !== 'string') throw new UserCancelledError();
+  return { ...draft, apiKey: answer.trim() };
+}
+
+/** Another configured server with the same URL and user, whose stored key this one would share. */
+function sameAccount(services: Services, draft: Draft): string | undefined {
+  const identity = serverIdentity(draft.baseUrl, draft.username);
+  return services.servers.list().servers.find((s) => s.identity === identity)?.name;
 }
 
 /** Runs the four steps; Back returns to the previous one. Throws UserCancelledError when dismissed. */
@@ -85,9 +129,9 @@ async function askDraft(services: Services, draft: Draft, firstStep: number): Pr
           canGoBack: true,
           prompt: vscode.l10n.t('The Ops Manager URL (/api/public/v1.0 is optional)'),
           placeholder: 'https://opsmanager.example.com:8443',
-          validate: (value) => baseUrlProblem(value),
+          validate: urlValidation,
         });
-        if (typeof answer === 'string') result.baseUrl = answer.trim();
+        if (typeof answer === 'string') result.baseUrl = completeBaseUrl(answer);
         break;
       case 3:
         answer = await inputStep({
@@ -121,25 +165,16 @@ async function askDraft(services: Services, draft: Draft, firstStep: number): Pr
   return result;
 }
 
-/** Asks the API root with the draft's credentials. Resolves the version or the error (cancellation rethrown). */
-async function testConnection(services: Services, draft: Draft): Promise<{ version: string } | { error: unknown }> {
-  return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), async (signal) => {
-    const client = services.clients.create(
+/** Asks the API root and a group with the draft's credentials (cancellation rethrown). */
+function testConnection(services: Services, draft: Draft): Thenable<KeyCheck> {
+  return withCancellableProgress(vscode.l10n.t('Connecting to {0}…', draft.baseUrl), (signal) =>
+    checkKey(
+      services.clients,
       { baseUrl: draft.baseUrl, username: draft.username, apiKey: draft.apiKey },
       draft.name,
-    );
-    try {
-      const root = await client.getRoot({ signal });
-      // The root answers without credentials on some servers: list groups too so a wrong key shows up now.
-      await client.listGroups({ signal, maxItems: 1, itemsPerPage: 1 });
-      return { version: describeVersion(root) };
-    } catch (error) {
-      if (signal.aborted) throw new UserCancelledError();
-      return { error };
-    } finally {
-      client.close().catch(() => undefined);
-    }
-  });
+      signal,
+    ),
+  );
 }
 
 async function save(services: Services, draft: Draft): Promise<void> {
@@ -162,6 +197,7 @@ function checkArgs(services: Services, draft: Draft): void {
 export async function addServer(services: Services, arg: unknown): Promise<AddServerResult | undefined> {
   let draft: Draft = {
     name: stringField(arg, 'name')?.trim() ?? '',
+    // Scripted callers get no guessing: only the input box completes a missing https://.
     baseUrl: stringField(arg, 'baseUrl')?.trim() ?? '',
     username: stringField(arg, 'username')?.trim() ?? '',
     apiKey: stringField(arg, 'apiKey')?.trim() ?? '',
@@ -174,15 +210,38 @@ export async function addServer(services: Services, arg: unknown): Promise<AddSe
       return { name: draft.name };
     }
     const result = await testConnection(services, draft);
-    if ('error' in result) throw result.error;
+    if (result.outcome !== 'accepted') throw result.error;
     await save(services, draft);
     return { name: draft.name, version: result.version };
   }
 
   draft = await askDraft(services, draft, 1);
+  const retry = vscode.l10n.t('Retry');
+  const edit = vscode.l10n.t('Edit');
+  const saveAnyway = vscode.l10n.t('Save Anyway');
+  const addAnyway = vscode.l10n.t('Add Anyway');
+  /** The account the user already agreed to add a second entry for. */
+  let acceptedDuplicate: string | undefined;
   for (;;) {
+    const existing = sameAccount(services, draft);
+    const identity = serverIdentity(draft.baseUrl, draft.username);
+    if (existing !== undefined && acceptedDuplicate !== identity) {
+      const warning = duplicateAccount(vscode.l10n, existing, draft);
+      const choice = await vscode.window.showWarningMessage(
+        warning.title,
+        { modal: true, detail: warning.detail },
+        addAnyway,
+        edit,
+      );
+      if (choice === edit) {
+        draft = await askDraft(services, draft, 2);
+        continue;
+      }
+      if (choice !== addAnyway) throw new UserCancelledError();
+      acceptedDuplicate = identity;
+    }
     const result = await testConnection(services, draft);
-    if ('version' in result) {
+    if (result.outcome === 'accepted') {
       await save(services, draft);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Connected to Ops Manager {0}. Server "{1}" saved.', result.version || '?', draft.name),
@@ -190,13 +249,17 @@ export async function addServer(services: Services, arg: unknown): Promise<AddSe
       return { name: draft.name, version: result.version };
     }
     services.log.warn(`Connection test for "${draft.name}" failed: ${describeError(result.error)}`);
-    const retry = vscode.l10n.t('Retry');
-    const edit = vscode.l10n.t('Edit');
-    const saveAnyway = vscode.l10n.t('Save Anyway');
-    const reason = maskSecrets(result.error instanceof Error ? result.error.message : String(result.error));
+    const refused = result.outcome === 'refused';
+    const wording = refused
+      ? addServerRefused(vscode.l10n, draft, maskSecrets(serverWords(result.error)))
+      : addServerFailed(
+          vscode.l10n,
+          draft,
+          maskSecrets(result.error instanceof Error ? result.error.message : String(result.error)),
+        );
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Could not connect to {0}', draft.baseUrl),
-      { modal: true, detail: reason },
+      wording.title,
+      { modal: true, detail: wording.detail },
       retry,
       edit,
       saveAnyway,
@@ -205,9 +268,13 @@ export async function addServer(services: Services, arg: unknown): Promise<AddSe
       await save(services, draft);
       return { name: draft.name };
     }
-    if (choice === edit) {
-      draft = await askDraft(services, draft, 2);
-    } else if (choice !== retry) {
+    if (choice === retry) {
+      // A refused key is asked for again; resending it would only be refused again.
+      if (refused) draft = await askKeyAgain(draft);
+    } else if (choice === edit) {
+      // Edit starts where the problem is: the key step for a refused key, else the URL.
+      draft = await askDraft(services, draft, refused ? 4 : 2);
+    } else {
       throw new UserCancelledError();
     }
   }

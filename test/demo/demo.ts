@@ -8,12 +8,16 @@
 // Ctrl-C (or SIGTERM) stops the simulator, VS Code and everything they started, and removes the profile.
 //
 // Options: --port N (simulator API port; default: a free one), --archive-mb M (archive size, default 64),
-//          --code-server (use code-server even when `code` is on PATH).
+//          --code-server (use code-server even when `code` is on PATH),
+//          --smoke (CI: code-server, then open the URL in headless Chromium, wait until the workbench answers and
+//          the extension is active with its key stored, stop, and check that nothing is left running; exit 0/1).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SAMPLE } from '../simulator/sampleData';
+import { launchChromium } from '../vscode/chromium';
 import { startSimulator, type Simulator } from '../simulator/server';
 import {
   ensureCodeServer,
@@ -44,10 +48,11 @@ interface Options {
   port: number;
   archiveMb: number;
   forceCodeServer: boolean;
+  smoke: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { port: 0, archiveMb: 64, forceCodeServer: false };
+  const options: Options = { port: 0, archiveMb: 64, forceCodeServer: false, smoke: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = (): number => {
@@ -58,10 +63,16 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--port') options.port = number();
     else if (arg === '--archive-mb') options.archiveMb = number();
     else if (arg === '--code-server') options.forceCodeServer = true;
+    else if (arg === '--smoke') options.smoke = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run demo -- [--port N] [--archive-mb M] [--code-server]');
+      console.log('Usage: npm run demo -- [--port N] [--archive-mb M] [--code-server] [--smoke]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
+  }
+  // The smoke run checks what a fresh machine gets (code-server) and needs no big archive.
+  if (options.smoke) {
+    options.forceCodeServer = true;
+    if (!argv.includes('--archive-mb')) options.archiveMb = 1;
   }
   return options;
 }
@@ -101,6 +112,72 @@ function processesUsing(folder: string): number[] {
     }
   }
   return pids;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+/** Lines of the Ops Manager extension's logs (one log folder per window load) that contain `text`. */
+function extensionLogLines(userDataDir: string, text: string): number {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return 0;
+  return fs
+    .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('Ops Manager.log'))
+    .map(
+      (f) =>
+        fs
+          .readFileSync(path.join(logs, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.includes(text)).length,
+    )
+    .reduce((a, b) => a + b, 0);
+}
+
+async function waitFor(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`smoke: gave up after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * The smoke run's middle: the printed URL in headless Chromium (Debian's, as in the tests) until the workbench
+ * shows and the extension is active with the simulator's key stored (so the tree can list jobs), then closed.
+ */
+async function smokeCheck(url: string, profile: string, userDataDir: string): Promise<void> {
+  const started = Date.now();
+  const browserDir = path.join(profile, 'smoke-browser');
+  fs.mkdirSync(browserDir, { recursive: true });
+  const browser = await launchChromium(browserDir, { ...process.env, HOME: browserDir, TMPDIR: browserDir });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const response = await page.goto(url, { timeout: 60_000 });
+    if (response?.ok() !== true) throw new Error(`smoke: ${url} answered HTTP ${response?.status() ?? '?'}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    console.log(`smoke: the workbench answers (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    await waitFor(
+      'the extension to activate',
+      120_000,
+      () => extensionLogLines(userDataDir, 'Ops Manager extension activated') > 0,
+    );
+    await waitFor(
+      'the API key to be stored through "Set API Key"',
+      60_000,
+      () => extensionLogLines(userDataDir, 'Stored the API key') > 0,
+    );
+    console.log(`smoke: the extension is active and has its key (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } finally {
+    await browser.close();
+  }
 }
 
 function printTryThis(sim: Simulator): void {
@@ -150,7 +227,26 @@ async function main(): Promise<void> {
         }
       }
       await sim?.close();
+      const ports = [sim?.baseUrl, codeServer?.origin].flatMap((u) =>
+        u === undefined ? [] : [Number(new URL(u).port)],
+      );
       fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (options.smoke) {
+        // What the smoke run proves last: stopping leaves no process, port or folder behind.
+        const left = processesUsing(profile);
+        const listening = (await Promise.all(ports.map(async (p) => ((await portAnswers(p)) ? [p] : [])))).flat();
+        const problems = [
+          left.length > 0 ? `processes still running: ${left.join(', ')}` : '',
+          listening.length > 0 ? `ports still answering: ${listening.join(', ')}` : '',
+          fs.existsSync(profile) ? `profile folder still there: ${profile}` : '',
+        ].filter((p) => p !== '');
+        if (problems.length > 0) {
+          console.error(`smoke: FAILED after stopping: ${problems.join('; ')}`);
+          process.exit(1);
+        }
+        if (code === 0) console.log('smoke: passed; nothing left running, ports closed, profile removed.');
+        process.exit(code);
+      }
       console.log('Demo stopped; nothing left running, profile removed.');
       process.exit(code);
     })());
@@ -233,9 +329,12 @@ async function main(): Promise<void> {
     void running.exited.then((how) => void stop(`code-server exited (${how})`, 1));
     console.log(`VS Code (code-server) is running with a throwaway profile in ${profile}`);
     printTryThis(sim);
-    console.log(
-      `\nOpen in Chromium, Chrome, Edge or Firefox:\n\n  ${codeServer.origin}/?folder=${encodeURIComponent(workspace)}\n\nPress Ctrl-C to stop.`,
-    );
+    const url = `${codeServer.origin}/?folder=${encodeURIComponent(workspace)}`;
+    console.log(`\nOpen in Chromium, Chrome, Edge or Firefox:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+    if (options.smoke) {
+      await smokeCheck(url, profile, userDataDir);
+      await stop('smoke: checks passed', 0);
+    }
   } catch (error) {
     console.error(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stop('Failed', 1);

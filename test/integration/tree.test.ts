@@ -248,12 +248,21 @@ describe('Tree', function () {
     assert.match(labelOf(notInGroup), /401/);
   });
 
-  it('explains an IP address missing from the access list (403)', async () => {
+  it('explains an IP address missing from the access list (403): the address, the list, the documentation', async () => {
     const error = await errorNodeUnder(await nodeAt('Sim', G.restricted.name));
-    assert.equal(labelOf(error), 'IP address not on the access list (403)');
-    assert.match(tooltipText(error), /access list/);
-    const actions = await actionCommands(error);
-    assert.ok(actions.includes('opsManager.openSettings') && actions.includes('opsManager.showLog'), actions.join());
+    assert.equal(labelOf(error), 'IP address 127.0.0.1 not on the API access list (403)');
+    assert.match(tooltipText(error), /only from the addresses on the key's API access list/);
+    assert.match(tooltipText(error), /No setting in VS Code can change that/);
+    const actions = await children(error);
+    assert.equal(labelOf(actions[0]), "Ask an organization owner to add 127.0.0.1 to the key's API access list");
+    const docs = actions.map(commandOf).find((c) => c?.command === 'vscode.open');
+    assert.match(String(docs?.arguments?.[0]), /^https:\/\/www\.mongodb\.com\/docs\/ops-manager\//);
+    const commands = await actionCommands(error);
+    // Settings cannot fix an access list, so they are not offered.
+    assert.ok(
+      !commands.includes('opsManager.openSettings') && commands.includes('opsManager.showLog'),
+      commands.join(),
+    );
   });
 
   it('refreshes one node without reloading the others', async () => {

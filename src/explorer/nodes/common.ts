@@ -107,6 +107,7 @@ export class ErrorNode extends TreeNode {
   readonly message: string;
   readonly actions: readonly FixAction[];
   readonly severity: 'warning' | 'error';
+  readonly hint: string | undefined;
   readonly error: unknown;
 
   constructor(parent: TreeNode, error: unknown, server: string | undefined, level?: ErrorLevel) {
@@ -116,13 +117,16 @@ export class ErrorNode extends TreeNode {
     this.message = help.message;
     this.actions = help.actions;
     this.severity = help.severity;
+    this.hint = help.hint;
     this.error = error;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
       this.summary,
-      this.actions.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      this.actions.length > 0 || this.hint !== undefined
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
     item.contextValue = 'error';
@@ -143,7 +147,12 @@ export class ErrorNode extends TreeNode {
   }
 
   override getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve(this.actions.map((action) => new ActionNode(this, action)));
+    // The hint first: when no command fixes the problem, it says who or what does.
+    const hint =
+      this.hint === undefined
+        ? []
+        : [new MessageNode(this, 'hint', this.hint, 'lightbulb', `${this.hint}.\n\n${this.message}`)];
+    return Promise.resolve([...hint, ...this.actions.map((action) => new ActionNode(this, action))]);
   }
 }
 

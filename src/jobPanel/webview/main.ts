@@ -10,6 +10,7 @@ import { relativeTime } from '../format';
 import {
   isHostMessage,
   parsePanelState,
+  type BannerFix,
   type DownloadStateKind,
   type HostMessage,
   type JobRef,
@@ -176,7 +177,7 @@ function setLoading(loading: boolean): void {
   byId('job-body')?.setAttribute('aria-busy', String(loading));
 }
 
-function setError(message: string | undefined): void {
+function setError(message: string | undefined, fix: BannerFix | undefined): void {
   const banner = byId('banner');
   const text = byId('banner-text');
   if (!banner || !text) {
@@ -184,6 +185,10 @@ function setError(message: string | undefined): void {
   }
   text.textContent = message ?? '';
   banner.hidden = message === undefined || message === '';
+  const button = byId('banner-fix', HTMLButtonElement);
+  if (button) {
+    button.hidden = banner.hidden || fix !== 'setApiKey';
+  }
 }
 
 const STATE_ICONS: Record<DownloadStateKind, string> = {
@@ -283,7 +288,7 @@ function handle(message: HostMessage): void {
       setLoading(message.loading);
       break;
     case 'error':
-      setError(message.message);
+      setError(message.message, message.fix);
       break;
     case 'downloadProgress':
       setProgress(message.progress.received, message.progress.total, message.text);
@@ -364,6 +369,11 @@ document.addEventListener('click', (event) => {
     case 'cancel-download':
       // Not disabled here: focus stays on it until the download ends and gives focus back to Download.
       vscode.postMessage({ type: 'cancelDownload' });
+      break;
+    case 'fix':
+      if (target.dataset.fix === 'setApiKey') {
+        vscode.postMessage({ type: 'fix', fix: 'setApiKey' });
+      }
       break;
     case 'copy': {
       const text = target.dataset.copy ?? '';

@@ -1,5 +1,5 @@
 // The API key, entered as a user does: the tree explains a missing key, a wrong key typed into the palette's
-// password box is explained as rejected, and the right key typed from the tree's own "Set API Key…" action
+// password box is tested and reported as refused (saved anyway, the tree explains it as rejected), and the right key typed from the tree's own "Set API Key…" action
 // makes the groups appear.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -22,13 +22,17 @@ export function defineApiKeyTests(session: () => UiSession): void {
     await expectVisible(s.wb.treeItem(/^Set API Key…/), 'the "Set API Key…" action under it');
   });
 
-  it('a wrong API key typed into the password box is explained in the tree as rejected', async () => {
+  it('a wrong API key typed into the password box is reported as refused, and once saved anyway the tree says so', async () => {
     const s = session();
     await s.wb.reset();
     await s.wb.runCommand('Ops Manager: Set API Key…');
     await s.wb.waitForQuickInputTitle(`Set API Key for "${s.serverName}"`);
     assert.equal(await s.wb.quickInputBox.getAttribute('type'), 'password', 'the key is typed into a password box');
     await s.wb.answerInput(`Set API Key for "${s.serverName}"`, 'not-the-right-key');
+    const dialog = s.wb.page.locator('.monaco-dialog-box');
+    await expectText(dialog, new RegExp(`refused this API key for "${escapeRegExp(s.serverName)}"`));
+    await s.wb.screenshot('wrong key refused');
+    await dialog.locator('.monaco-button', { hasText: 'Save Anyway' }).click();
     await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
     await s.wb.openView();
     await s.wb.expand(serverItem(s));
@@ -49,7 +53,10 @@ export function defineApiKeyTests(session: () => UiSession): void {
       .first()
       .click();
     await s.wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
-    await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
+    await expectVisible(
+      s.wb.toast(new RegExp(`API key for "${escapeRegExp(s.serverName)}" saved\\. Ops Manager .+ accepted it\\.`)),
+      'the notification that the key was tested, accepted and saved',
+    );
     await s.wb.expand(serverItem(s));
     for (const group of [SAMPLE.groups.production, SAMPLE.groups.staging, SAMPLE.groups.sandbox]) {
       await expectVisible(

@@ -1,8 +1,8 @@
 // "Fetch Restore Job by ID…" from the palette: group and cluster picks, the ID input box with its validation, the
-// panel showing the job as Ops Manager serves it, and Ops Manager's own "not found" message for an unknown ID.
+// panel showing the job as Ops Manager serves it, and an unknown ID reopening the ID step with the value, to correct.
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, expectVisible, panelUtc, servedJob } from '../expect';
+import { expectText, panelUtc, servedJob } from '../expect';
 import { startPaletteLookup, waitForPanel } from '../navigate';
 import type { UiSession } from '../session';
 import { waitUntil, WAIT } from '../workbench';
@@ -60,22 +60,25 @@ export function defineLookupTests(session: () => UiSession): void {
     assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
   });
 
-  it('an unknown job ID shows Ops Manager\'s "not found" message', async () => {
+  it('an unknown job ID reopens the ID step with the value and says it was not found; the corrected ID opens', async () => {
     const s = session();
     await s.wb.reset();
     const unknown = '65e0f1a2b3c4d5e6f7a8b9ff';
     assert.equal(s.sim.job(unknown), undefined);
     await startPaletteLookup(s);
     await s.wb.answerInput('Fetch Restore Job by ID', unknown);
-    await expectVisible(
-      s.wb.toast(`No restore job with ID ${unknown} exists`),
-      'an error notification with Ops Manager\'s "No restore job with ID … exists."',
+    await expectText(
+      s.wb.quickInputMessage,
+      new RegExp(`Ops Manager has no restore job ${unknown} in ${SAMPLE.clusters.orders.id}`),
     );
-    await expectVisible(
-      s.wb.toast(`No restore job with ID ${unknown} exists`).locator('.monaco-button', { hasText: 'Show Log' }),
-      'its "Show Log" button',
-    );
+    await s.wb.waitForQuickInputTitle('Fetch Restore Job by ID');
+    assert.equal(await s.wb.quickInputBox.inputValue(), unknown, 'the ID step has the typed value back');
     assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
+    await s.wb.screenshot('job not found, ID step reopened');
+    // Correcting the ID there (no server, group and cluster steps again) opens the job.
+    await s.wb.quickInputBox.fill(SAMPLE.jobs.ready.id);
+    await s.wb.quickInputBox.press('Enter');
+    await waitForPanel(s, SAMPLE.jobs.ready.id);
   });
 }
 
