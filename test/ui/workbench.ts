@@ -276,8 +276,10 @@ export class Workbench {
   }
 
   /** Expands a collapsed tree item (clicking it) and waits until it says it is expanded. */
-  async expand(name: string | RegExp): Promise<Locator> {
-    const item = this.treeItem(name).first();
+  /** Expands the first tree row with this name (the last, when several clusters show the same group name). */
+  async expand(name: string | RegExp, which: 'first' | 'last' = 'first'): Promise<Locator> {
+    const rows = this.treeItem(name);
+    const item = which === 'first' ? rows.first() : rows.last();
     await item.waitFor({ state: 'visible', timeout: WAIT.ui });
     if ((await item.getAttribute('aria-expanded')) !== 'true') {
       await item.locator('.monaco-tl-twistie').click();

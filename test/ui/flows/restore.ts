@@ -22,7 +22,8 @@ async function restoreFromSnapshotRow(s: UiSession, snapshotId: string): Promise
   const jobs = s.wb.treeItem(/^Restore Jobs/).last();
   await jobs.waitFor({ state: 'visible', timeout: WAIT.ui });
   if ((await jobs.getAttribute('aria-expanded')) === 'true') await jobs.locator('.monaco-tl-twistie').click();
-  await s.wb.expand(/^Snapshots/);
+  // Another cluster (a sharded one another test opened) may show its own Snapshots row above rs-orders'.
+  await s.wb.expand(/^Snapshots/, 'last');
   const row = s.wb.treeItem(new RegExp(`^Snapshot created ${escapeRegExp(treeDate(snapshot.created.date))},`)).first();
   await row.waitFor({ state: 'visible', timeout: WAIT.ui });
   await row.click();
@@ -62,7 +63,7 @@ export function defineRestoreTests(session: () => UiSession): void {
     const panel = s.wb.panel;
     await expectText(panel.locator('[data-field="id"]'), new RegExp(jobId), WAIT.ui);
     await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'READY', WAIT.ui * 2);
-    await s.wb.expand(/^Restore Jobs/);
+    await s.wb.expand(/^Restore Jobs/, 'last');
     await expectVisible(
       s.wb.treeItem(new RegExp(`^Restore job created ${escapeRegExp(treeDate(job.created))},`)).first(),
       'the new job in the tree',
