@@ -5,7 +5,7 @@
 // A stage counts only when it proves it ran: each one writes a results file when mocha's run has ended
 // (test/support/results.ts), and must reach the minimum number of tests in test/minimums.json. A stage without
 // that file (exited midway, crashed, runner not compiled), below its minimum, or with a failing exit code fails
-// the run. Under CI (CI=true) the suites listed there must also have run, not been skipped.
+// the run. Under CI (CI=true or 1) the suites listed there must also have run, not been skipped.
 // OPSMANAGER_TEST_GREP narrows every stage to the matching tests: the minimums are then not checked, the summary
 // says so loudly, and under CI the run fails (a narrowed run proves nothing about the rest). The same goes for
 // OPSMANAGER_TEST_STAGES (e.g. `unit` or `unit,integration`), which runs only the stages it names.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const colour = process.stdout.isTTY ? ['--color'] : [];
-const ci = process.env.CI === 'true';
+const ci = process.env.CI === 'true' || process.env.CI === '1';
 const grep = process.env.OPSMANAGER_TEST_GREP || undefined;
 const ALL_STAGES = ['unit', 'integration', 'ui'];
 const only = (process.env.OPSMANAGER_TEST_STAGES || ALL_STAGES.join(',')).split(',').map((s) => s.trim());

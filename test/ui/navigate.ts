@@ -2,9 +2,12 @@
 // lookup's steps, and the panel of a job.
 import type { Locator } from 'playwright-core';
 import { SAMPLE } from '../simulator/sampleData';
-import { expectText, treeDate } from './expect';
+import { expectText, expectVisible, treeDate } from './expect';
 import type { UiSession } from './session';
 import { WAIT } from './workbench';
+
+/** The name the light session's server gets when a test adds it through the UI. */
+export const ADDED_SERVER = 'Local Ops Manager';
 
 export const ORDERS = SAMPLE.clusters.orders;
 export const PRODUCTION = SAMPLE.groups.production;
@@ -55,4 +58,36 @@ export async function startPaletteLookup(s: UiSession): Promise<void> {
   await s.wb.pick(/Fetch Restore Job: group/, PRODUCTION.name);
   await s.wb.pick(/Fetch Restore Job: cluster/, ORDERS.name);
   await s.wb.waitForQuickInputTitle('Fetch Restore Job by ID');
+}
+
+/**
+ * What every test that browses, fetches or downloads needs: the session's server configured with the right API key.
+ * The tests that do this through the UI (welcome, apiKey) record it in `s.connected`; a test run on its own
+ * (OPSMANAGER_TEST_GREP) gets there here, through the same commands a user would run, instead of relying on the
+ * tests that ran before it.
+ */
+export async function ensureConnected(s: UiSession): Promise<void> {
+  if (s.connected) return;
+  const wb = s.wb;
+  await wb.reset();
+  if (s.serverName === '') {
+    await wb.runCommand('Ops Manager: Add Server…');
+    await wb.answerInput(/Add Ops Manager Server/, ADDED_SERVER);
+    for (const [prompt, value] of [
+      [/The Ops Manager URL/, s.sim.baseUrl],
+      [/The API public key/, s.sim.user],
+      [/The API private key/, s.sim.key],
+    ] as const) {
+      await expectText(wb.quickInputMessage, prompt);
+      await wb.quickInputBox.fill(value);
+      await wb.quickInputBox.press('Enter');
+    }
+    await expectVisible(wb.toast(`Server "${ADDED_SERVER}" saved.`), 'the "server saved" notification');
+    s.serverName = ADDED_SERVER;
+  } else {
+    await wb.runCommand('Ops Manager: Set API Key…');
+    await wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
+    await expectVisible(wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
+  }
+  s.connected = true;
 }

@@ -29,6 +29,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
     await s.wb.waitForQuickInputTitle(`Set API Key for "${s.serverName}"`);
     assert.equal(await s.wb.quickInputBox.getAttribute('type'), 'password', 'the key is typed into a password box');
     await s.wb.answerInput(`Set API Key for "${s.serverName}"`, 'not-the-right-key');
+    s.connected = false;
     await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
     await s.wb.openView();
     await s.wb.expand(serverItem(s));
@@ -50,6 +51,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
       .click();
     await s.wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
     await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
+    s.connected = true;
     await s.wb.expand(serverItem(s));
     for (const group of [SAMPLE.groups.production, SAMPLE.groups.staging, SAMPLE.groups.sandbox]) {
       await expectVisible(

@@ -115,6 +115,11 @@ describe('checkDownloadable', () => {
     assert.match(late.message, /The download link expired on 2016-03-04 23:07 UTC\./);
   });
 
+  it('counts a link expiring at this very moment as expired, and one a second later as usable', () => {
+    assert.equal(blocked(checkDownloadable(job({}), new Date('2016-03-04T23:07:00Z'))).blocker, 'EXPIRED');
+    assert.equal(checkDownloadable(job({}), new Date('2016-03-04T23:06:59Z')).ok, true);
+  });
+
   it('refuses MAX_DOWNLOADS_EXCEEDED and a count used up', () => {
     assert.equal(
       blocked(checkDownloadable(job({ statusName: 'MAX_DOWNLOADS_EXCEEDED' }), NOW)).blocker,

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectedSha1FromJob } from '../../../../src/opsManager/api/downloadable';
 import { downloadArchive } from '../../../../src/opsManager/download/download';
+import { nodeFileSystem } from '../../../../src/opsManager/download/tempFile';
 import { rejectsWith } from '../../support/rejectsWith';
 
 const BODY = crypto.randomBytes(300_000);
@@ -123,6 +124,13 @@ describe('download guarantees (second, independent tests)', () => {
     assert.equal(error.errorCode, 'DESTINATION_EXISTS');
     assert.equal(fs.readFileSync(destination, 'utf8'), 'written by someone else');
     assert.deepEqual(fs.readdirSync(dir), ['a.tar.gz']);
+  });
+
+  it('creates its temporary file exclusively: a file already there under that name is left alone', async () => {
+    const taken = path.join(dir, '.a.tar.gz.taken.part');
+    fs.writeFileSync(taken, 'another download in progress');
+    await assert.rejects(nodeFileSystem.openExclusive(taken), { code: 'EEXIST' });
+    assert.equal(fs.readFileSync(taken, 'utf8'), 'another download in progress');
   });
 
   it('refuses an existing destination before asking the backup host for anything', async () => {
