@@ -70,6 +70,9 @@ export async function ensureConnected(s: UiSession): Promise<void> {
   if (s.connected) return;
   const wb = s.wb;
   await wb.reset();
+  // Opening the view activates the extension, which sets the context keys the palette entries depend on
+  // ("Set API Key…" shows only once opsManager.serverCount > 0).
+  await wb.openView();
   if (s.serverName === '') {
     await wb.runCommand('Ops Manager: Add Server…');
     await wb.answerInput(/Add Ops Manager Server/, ADDED_SERVER);
@@ -85,6 +88,8 @@ export async function ensureConnected(s: UiSession): Promise<void> {
     await expectVisible(wb.toast(`Server "${ADDED_SERVER}" saved.`), 'the "server saved" notification');
     s.serverName = ADDED_SERVER;
   } else {
+    // The server's row shows the extension has read the settings (and set the context key).
+    await expectVisible(wb.treeItem(new RegExp(`^${escapeRegExp(s.serverName)} `)).first(), 'the server in the tree');
     await wb.runCommand('Ops Manager: Set API Key…');
     await wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
     await expectVisible(wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
