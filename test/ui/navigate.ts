@@ -61,6 +61,16 @@ export async function startPaletteLookup(s: UiSession): Promise<void> {
 }
 
 /**
+ * Opens the view and waits for the session's server row. Opening the view activates the extension, and the row
+ * shows it has read the settings and set the context key the palette's "Set API Key…" depends on
+ * (opsManager.serverCount > 0): without this, a test run on its own could not find that command.
+ */
+export async function showServer(s: UiSession): Promise<void> {
+  await s.wb.openView();
+  await expectVisible(s.wb.treeItem(new RegExp(`^${escapeRegExp(s.serverName)} `)).first(), 'the server in the tree');
+}
+
+/**
  * What every test that browses, fetches or downloads needs: the session's server configured with the right API key.
  * The tests that do this through the UI (welcome, apiKey) record it in `s.connected`; a test run on its own
  * (OPSMANAGER_TEST_GREP) gets there here, through the same commands a user would run, instead of relying on the
@@ -70,10 +80,8 @@ export async function ensureConnected(s: UiSession): Promise<void> {
   if (s.connected) return;
   const wb = s.wb;
   await wb.reset();
-  // Opening the view activates the extension, which sets the context keys the palette entries depend on
-  // ("Set API Key…" shows only once opsManager.serverCount > 0).
-  await wb.openView();
   if (s.serverName === '') {
+    await wb.openView();
     await wb.runCommand('Ops Manager: Add Server…');
     await wb.answerInput(/Add Ops Manager Server/, ADDED_SERVER);
     for (const [prompt, value] of [
@@ -88,8 +96,7 @@ export async function ensureConnected(s: UiSession): Promise<void> {
     await expectVisible(wb.toast(`Server "${ADDED_SERVER}" saved.`), 'the "server saved" notification');
     s.serverName = ADDED_SERVER;
   } else {
-    // The server's row shows the extension has read the settings (and set the context key).
-    await expectVisible(wb.treeItem(new RegExp(`^${escapeRegExp(s.serverName)} `)).first(), 'the server in the tree');
+    await showServer(s);
     await wb.runCommand('Ops Manager: Set API Key…');
     await wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
     await expectVisible(wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible } from '../expect';
-import { escapeRegExp } from '../navigate';
+import { escapeRegExp, showServer } from '../navigate';
 import type { UiSession } from '../session';
 
 export function defineApiKeyTests(session: () => UiSession): void {
@@ -25,6 +25,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
   it('a wrong API key typed into the password box is explained in the tree as rejected', async () => {
     const s = session();
     await s.wb.reset();
+    await showServer(s);
     await s.wb.runCommand('Ops Manager: Set API Key…');
     await s.wb.waitForQuickInputTitle(`Set API Key for "${s.serverName}"`);
     assert.equal(await s.wb.quickInputBox.getAttribute('type'), 'password', 'the key is typed into a password box');
