@@ -195,6 +195,8 @@ try {
     started = Date.now();
     const compile = await run(npm, ['run', '--silent', 'compile']);
     const integrationResults = join(temp, 'integration.json');
+    if (compile.code !== 0)
+      console.log(`[integration] npm run compile failed (exit ${compile.code}): no extension to test`);
     const integration =
       compile.code === 0
         ? await runCompiled(join(root, 'out/test/integration/runTest.js'), {
