@@ -1,6 +1,7 @@
 // "Fetch Restore Job by ID…" from the palette: group and cluster picks, the ID input box with its validation, the
 // panel showing the job as Ops Manager serves it, and Ops Manager's own "not found" message for an unknown ID.
 import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible, panelUtc, servedJob } from '../expect';
 import { ensureConnected, startPaletteLookup, waitForPanel } from '../navigate';
@@ -74,7 +75,8 @@ export function defineLookupTests(session: () => UiSession): void {
       [],
       'no request for a malformed ID',
     );
-    assert.equal(await s.wb.page.locator('.notifications-toasts .notification-list-item').count(), 0, 'no error shown');
+    // Errors only: the previous lookup's "Fetching restore job…" progress toast may still be fading out.
+    assert.equal(await errorToasts(s).count(), 0, 'no error shown');
   });
 
   it('an unknown job ID shows Ops Manager\'s "not found" message', async () => {
@@ -93,6 +95,18 @@ export function defineLookupTests(session: () => UiSession): void {
       s.wb.toast(`No restore job with ID ${unknown} exists`).locator('.monaco-button', { hasText: 'Show Log' }),
       'its "Show Log" button',
     );
+    // Also proves errorToasts() finds error notifications, which the malformed-ID test relies on to see none.
+    await expectVisible(
+      errorToasts(s).filter({ hasText: `No restore job with ID ${unknown} exists` }),
+      'the notification shown as an error',
+    );
     assert.equal(await s.wb.page.locator('.tabs-container .tab').count(), 0, 'no panel was opened');
   });
+}
+
+/** Error notifications: their severity icon tells them from progress and information toasts. */
+function errorToasts(s: UiSession): Locator {
+  return s.wb.page
+    .locator('.notifications-toasts .notification-list-item')
+    .filter({ has: s.wb.page.locator('.codicon-error') });
 }
