@@ -6,7 +6,7 @@ import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import { jobIdProblem } from '../../src/lookup/fetchRestoreJob';
 import type { RestoreJob } from '../../src/opsManager/api/model';
-import { children, item, labelOf, nodeAt, setApiKey, setServers, waitFor } from './uiSupport';
+import { children, item, labelOf, nodeAt, readLogs, setApiKey, setServers, testApi, waitFor } from './uiSupport';
 
 const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
@@ -95,14 +95,25 @@ describe('Commands', function () {
       );
     });
 
-    it('answers a missing job with undefined (the wrapper shows the 404)', async () => {
-      const job = await fetchJob({
-        server: 'Sim',
-        groupId: G.production.id,
-        clusterId: C.orders.id,
-        jobId: 'ffffffffffffffffffffffff',
-      });
+    it("answers a missing job with undefined, and the wrapper reports Ops Manager's 404", async () => {
+      const missing = 'ffffffffffffffffffffffff';
+      sim.clearLog();
+      const job = await fetchJob({ server: 'Sim', groupId: G.production.id, clusterId: C.orders.id, jobId: missing });
       assert.equal(job, undefined);
+      assert.deepEqual(
+        sim.log.filter((e) => e.url.includes(`/restoreJobs/${missing}`) && e.status !== 401).map((e) => e.status),
+        [404],
+        'the job was asked for once and Ops Manager answered 404',
+      );
+      // What the wrapper logs is what it shows (the message), with the status and Ops Manager's error code.
+      const api = await testApi();
+      const line = await waitFor('the failure in the log', () =>
+        readLogs(api.logUri)
+          .split('\n')
+          .find((l) => l.includes('opsManager.fetchRestoreJob failed') && l.includes(missing)),
+      );
+      assert.match(line, /status=404/);
+      assert.match(line, /errorCode=RESTORE_JOB_NOT_FOUND/);
     });
 
     it('validates the typed job ID as you type', () => {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { revealFile } from '../../src/core/savedFile';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
-import { setApiKey, setServers } from './uiSupport';
+import { setApiKey, setServers, waitFor } from './uiSupport';
 
 const J = SAMPLE.jobs;
 const SERVER = 'Download Sim';
@@ -123,8 +123,12 @@ describe('Download Restore Archive', function () {
 
   it('runs one download per job at a time, several jobs at once', async () => {
     sim.faults.add({ port: 'backup', latencyMs: 1500, times: 1 });
+    sim.clearLog();
     const first = vscode.commands.executeCommand(COMMAND, args(J.pointInTime, path.join(dir, 'a.tar.gz')));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The second command starts once the first one's request is at the backup host (held there 1.5 s).
+    await waitFor('the first download at the backup host', () =>
+      sim.log.some((e) => e.port === 'backup') ? true : undefined,
+    );
     const second: unknown = await vscode.commands.executeCommand(
       COMMAND,
       args(J.pointInTime, path.join(dir, 'b.tar.gz')),

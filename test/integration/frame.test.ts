@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { testApi, waitFor } from './uiSupport';
 
 /** What these tests need from package.json, read with checks (a broken manifest fails here, clearly). */
 interface Manifest {
@@ -16,6 +17,8 @@ interface Manifest {
 }
 
 const root = path.resolve(__dirname, '../../..');
+/** The tree view's ID, part of the extension's contract (design.md). */
+const VIEW_ID = 'opsManager.clusters';
 
 function objectAt(value: unknown, where: string): Record<string, unknown> {
   assert.ok(typeof value === 'object' && value !== null && !Array.isArray(value), `${where} is an object`);
@@ -78,14 +81,21 @@ describe('Extension frame', () => {
   });
 
   it('shows the tree view and refreshes it without an error', async () => {
-    await activatedExtension();
-    assert.ok(manifest.views.length > 0, `views are contributed to ${manifest.viewContainer}`);
+    const api = await testApi();
+    assert.deepEqual(manifest.views, [VIEW_ID], `the view contributed to ${manifest.viewContainer}`);
     await vscode.commands.executeCommand(`workbench.view.extension.${manifest.viewContainer}`);
-    for (const view of manifest.views) {
-      // VS Code registers `<view>.focus` for every contributed view; focusing makes the view ask its provider.
-      await vscode.commands.executeCommand(`${view}.focus`);
-    }
+    // VS Code registers `<view>.focus` for every contributed view; focusing makes the view ask its provider.
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    await waitFor('the tree view to be visible', () => (api.treeView.visible ? true : undefined));
+    const refreshed = new Promise<void>((resolve) => {
+      const listener = api.treeProvider.onDidChangeTreeData(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
     await vscode.commands.executeCommand('opsManager.refresh');
+    await refreshed; // the view was told to reload: without this event the tree would keep stale nodes
+    assert.ok(Array.isArray(await api.treeProvider.getChildren()), 'and its provider answers the reload');
   });
 
   it('declares setting defaults that VS Code reports as the defaults', () => {

@@ -4,17 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
+import { collectResults, RESULTS_FILE_ENV, writeResults, type Counts } from '../support/results';
 
-/** Where a machine-readable result goes when the caller asks for one (scripts/test.mjs does). */
-const RESULTS_FILE_ENV = 'OPSMANAGER_TEST_RESULTS_FILE';
 /** Runs only the tests whose full title matches this regular expression. */
 const GREP_ENV = 'OPSMANAGER_TEST_GREP';
-
-export interface RunCounts {
-  passed: number;
-  failed: number;
-  pending: number;
-}
 
 function findTestFiles(dir: string): string[] {
   return fs
@@ -28,9 +21,11 @@ export async function run(): Promise<void> {
   // The reporters log printf-style (`'%d passing', 3`); the extension host forwards console output as one joined
   // string, so format here or the counts arrive as "%d passing 3".
   Mocha.reporters.Base.consoleLog = (...data: unknown[]) => console.log(format(...data));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // forbidOnly: a stray `.only` must fail the run, not shrink it to one green test.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', forbidOnly: true });
   const grep = process.env[GREP_ENV];
   if (grep) {
+    console.log(`!!! ${GREP_ENV}=${JSON.stringify(grep)}: only the matching integration tests run !!!`);
     mocha.grep(new RegExp(grep));
   }
   const files = findTestFiles(__dirname);
@@ -40,20 +35,18 @@ export async function run(): Promise<void> {
   for (const file of files) {
     mocha.addFile(file);
   }
-  const counts = await new Promise<RunCounts>((resolve, reject) => {
+  const counts = await new Promise<Counts>((resolve, reject) => {
     try {
       const runner = mocha.run(() => {
-        const stats = runner.stats;
-        resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 });
+        const results = finished();
+        writeResults(process.env[RESULTS_FILE_ENV], results);
+        resolve(results);
       });
+      const finished = collectResults(runner, grep);
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
-  const resultsFile = process.env[RESULTS_FILE_ENV];
-  if (resultsFile) {
-    fs.writeFileSync(resultsFile, JSON.stringify(counts));
-  }
   console.log(`Integration tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
   if (counts.failed > 0) {
     throw new Error(`${counts.failed} integration test(s) failed.`);

@@ -3,9 +3,12 @@
 import type { Locator } from 'playwright-core';
 import { shortDateTime } from '../../src/opsManager/common/format';
 import { SAMPLE } from '../simulator/sampleData';
-import { expectText, treeDate } from './expect';
+import { expectText, expectVisible, treeDate } from './expect';
 import type { UiSession } from './session';
 import { WAIT } from './workbench';
+
+/** The name the light session's server gets when a test adds it through the UI. */
+export const ADDED_SERVER = 'Local Ops Manager';
 
 export const ORDERS = SAMPLE.clusters.orders;
 export const PRODUCTION = SAMPLE.groups.production;
@@ -58,4 +61,48 @@ export async function startPaletteLookup(s: UiSession): Promise<void> {
   await s.wb.pick(/Fetch Restore Job: group/, PRODUCTION.name);
   await s.wb.pick(/Fetch Restore Job: cluster/, ORDERS.name);
   await s.wb.waitForQuickInputTitle('Fetch Restore Job by ID');
+}
+
+/**
+ * Opens the view and waits for the session's server row. Opening the view activates the extension, and the row
+ * shows it has read the settings and set the context key the palette's "Set API Key…" depends on
+ * (opsManager.serverCount > 0): without this, a test run on its own could not find that command.
+ */
+export async function showServer(s: UiSession): Promise<void> {
+  await s.wb.openView();
+  await expectVisible(s.wb.treeItem(new RegExp(`^${escapeRegExp(s.serverName)} `)).first(), 'the server in the tree');
+}
+
+/**
+ * What every test that browses, fetches or downloads needs: the session's server configured with the right API key.
+ * The tests that do this through the UI (welcome, apiKey) record it in `s.connected`; a test run on its own
+ * (OPSMANAGER_TEST_GREP) gets there here, through the same commands a user would run, instead of relying on the
+ * tests that ran before it.
+ */
+export async function ensureConnected(s: UiSession): Promise<void> {
+  if (s.connected) return;
+  const wb = s.wb;
+  await wb.reset();
+  if (s.serverName === '') {
+    await wb.openView();
+    await wb.runCommand('Ops Manager: Add Server…');
+    await wb.answerInput(/Add Ops Manager Server/, ADDED_SERVER);
+    for (const [prompt, value] of [
+      [/The Ops Manager URL/, s.sim.baseUrl],
+      [/The API public key/, s.sim.user],
+      [/The API private key/, s.sim.key],
+    ] as const) {
+      await expectText(wb.quickInputMessage, prompt);
+      await wb.quickInputBox.fill(value);
+      await wb.quickInputBox.press('Enter');
+    }
+    await expectVisible(wb.toast(`Server "${ADDED_SERVER}" saved.`), 'the "server saved" notification');
+    s.serverName = ADDED_SERVER;
+  } else {
+    await showServer(s);
+    await wb.runCommand('Ops Manager: Set API Key…');
+    await wb.answerInput(`Set API Key for "${s.serverName}"`, s.sim.key);
+    await expectVisible(wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
+  }
+  s.connected = true;
 }

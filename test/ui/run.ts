@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { collectResults, RESULTS_FILE_ENV, writeResults, type Counts } from '../support/results';
 import { chromiumPath } from '../vscode/chromium';
 import { stopAllSessions, VSIX } from './session';
 import { SCREENSHOT_DIR } from './workbench';
 
 const root = path.resolve(__dirname, '../../..');
-const RESULTS_FILE_ENV = 'OPSMANAGER_TEST_RESULTS_FILE';
 
 /** Newest modification time of what goes into the .vsix. */
 function newestInput(): number {
@@ -49,12 +49,6 @@ function ensureVsix(): void {
   }
 }
 
-interface Counts {
-  passed: number;
-  failed: number;
-  pending: number;
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
   if (!fs.existsSync(chromiumPath)) {
@@ -64,9 +58,19 @@ async function main(): Promise<number> {
   fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: process.stdout.isTTY === true, timeout: 90_000 });
+  // forbidOnly: a stray `.only` must fail the run, not shrink it to one green test.
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: process.stdout.isTTY === true,
+    timeout: 90_000,
+    forbidOnly: true,
+  });
   const grep = process.env.OPSMANAGER_TEST_GREP;
-  if (grep) mocha.grep(new RegExp(grep));
+  if (grep) {
+    console.log(`!!! OPSMANAGER_TEST_GREP=${JSON.stringify(grep)}: only the matching UI tests run !!!`);
+    mocha.grep(new RegExp(grep));
+  }
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.ui.js'))
@@ -76,12 +80,12 @@ async function main(): Promise<number> {
 
   const counts = await new Promise<Counts>((resolve) => {
     const runner = mocha.run(() => {
-      const stats = runner.stats;
-      resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 });
+      const results = finished();
+      writeResults(process.env[RESULTS_FILE_ENV], results);
+      resolve(results);
     });
+    const finished = collectResults(runner, grep);
   });
-  const resultsFile = process.env[RESULTS_FILE_ENV];
-  if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(counts));
   console.log(
     `UI tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(root, SCREENSHOT_DIR)}/`,
   );

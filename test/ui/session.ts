@@ -32,6 +32,8 @@ export interface UiSession {
   downloadDir: string;
   /** The name the server has in the tree (set by the test that adds it when it is not in the settings). */
   serverName: string;
+  /** Whether the server is configured with the right API key (see ensureConnected in navigate.ts). */
+  connected: boolean;
 }
 
 export const VSIX = path.resolve(__dirname, '../../../ops-manager-restore-jobs.vsix');
@@ -55,7 +57,14 @@ export async function startSession(options: SessionOptions): Promise<UiSession> 
   }
   try {
     const wb = await Workbench.start({ name: options.name, vsix: VSIX, settings });
-    const session: UiSession = { options, wb, sim, downloadDir, serverName: options.serverInSettings ?? '' };
+    const session: UiSession = {
+      options,
+      wb,
+      sim,
+      downloadDir,
+      serverName: options.serverInSettings ?? '',
+      connected: false,
+    };
     active.add(session);
     return session;
   } catch (error) {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible } from '../expect';
-import { escapeRegExp } from '../navigate';
+import { escapeRegExp, showServer } from '../navigate';
 import type { UiSession } from '../session';
 
 export function defineApiKeyTests(session: () => UiSession): void {
@@ -25,6 +25,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
   it('a wrong API key typed into the password box is reported as refused, and once saved anyway the tree says so', async () => {
     const s = session();
     await s.wb.reset();
+    await showServer(s);
     await s.wb.runCommand('Ops Manager: Set API Key…');
     await s.wb.waitForQuickInputTitle(`Set API Key for "${s.serverName}"`);
     assert.equal(await s.wb.quickInputBox.getAttribute('type'), 'password', 'the key is typed into a password box');
@@ -33,6 +34,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
     await expectText(dialog, new RegExp(`refused this API key for "${escapeRegExp(s.serverName)}"`));
     await s.wb.screenshot('wrong key refused');
     await dialog.locator('.monaco-button', { hasText: 'Save Anyway' }).click();
+    s.connected = false;
     await expectVisible(s.wb.toast(`API key for "${s.serverName}" saved.`), 'the "API key saved" notification');
     await s.wb.openView();
     await s.wb.expand(serverItem(s));
@@ -57,6 +59,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
       s.wb.toast(new RegExp(`API key for "${escapeRegExp(s.serverName)}" saved\\. Ops Manager .+ accepted it\\.`)),
       'the notification that the key was tested, accepted and saved',
     );
+    s.connected = true;
     await s.wb.expand(serverItem(s));
     for (const group of [SAMPLE.groups.production, SAMPLE.groups.staging, SAMPLE.groups.sandbox]) {
       await expectVisible(

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible, servedJob, sha1File } from '../expect';
-import { openJobFromTree } from '../navigate';
+import { ensureConnected, openJobFromTree } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { WAIT } from '../workbench';
 
@@ -18,6 +18,7 @@ function urlFileName(url: string): string {
 export function defineDownloadTests(session: () => UiSession, options: { progressAndCancel: boolean }): void {
   it("Download in the panel saves the archive with the simulator's SHA-1 and the panel says it was verified", async () => {
     const s = session();
+    await ensureConnected(s);
     await s.wb.reset();
     const job = await servedJob(s.sim, SAMPLE.jobs.ready.id);
     assert.ok(job.delivery.url !== undefined);
@@ -57,6 +58,7 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
 
   it("an EXPIRED job's Download button is disabled and says why", async () => {
     const s = session();
+    await ensureConnected(s);
     await s.wb.reset();
     const job = await servedJob(s.sim, SAMPLE.jobs.expired.id);
     assert.equal(job.delivery.statusName, 'EXPIRED');
@@ -76,6 +78,7 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
 
   it('a slow download shows its progress in a notification and in the panel, and Cancel leaves nothing behind', async () => {
     const s = session();
+    await ensureConnected(s);
     await s.wb.reset();
     const job = await servedJob(s.sim, SAMPLE.jobs.pointInTime.id);
     assert.ok(job.delivery.url !== undefined);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, treeLabel } from '../expect';
-import { expandOrders, jobRow, ORDERS, openJobFromTree, waitForPanel } from '../navigate';
+import { ensureConnected, expandOrders, jobRow, openJobFromTree, ORDERS, waitForPanel } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { waitUntil } from '../workbench';
 
@@ -22,6 +22,7 @@ const STATUS_WORDS: Array<[string, string]> = [
 export function defineSidebarTests(session: () => UiSession): void {
   it("the sidebar lists a cluster's restore jobs newest first with their statuses, and a click opens the job's panel", async () => {
     const s = session();
+    await ensureConnected(s);
     await s.wb.reset();
     await expandOrders(s);
 

@@ -3,13 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible } from '../expect';
-import { openJobFromTree } from '../navigate';
+import { ensureConnected, openJobFromTree } from '../navigate';
 import type { UiSession } from '../session';
 import { WAIT } from '../workbench';
 
 export function defineWatchTests(session: () => UiSession): void {
   it('an IN_PROGRESS job turns READY in its open panel, and a notification says so', async () => {
     const s = session();
+    await ensureConnected(s);
     await s.wb.reset();
     const job = s.sim.job(SAMPLE.jobs.inProgress.id);
     assert.ok(job, 'the simulator has the IN_PROGRESS job');

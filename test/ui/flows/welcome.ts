@@ -7,10 +7,8 @@ import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { SIM_VERSION } from '../../simulator/server';
 import { expectText, expectVisible } from '../expect';
-import { escapeRegExp } from '../navigate';
+import { ADDED_SERVER, escapeRegExp } from '../navigate';
 import type { UiSession } from '../session';
-
-export const ADDED_SERVER = 'Local Ops Manager';
 
 export function defineWelcomeTests(session: () => UiSession): void {
   it('with no server configured the view shows the welcome text and an "Add Server" button', async () => {
@@ -57,6 +55,7 @@ export function defineWelcomeTests(session: () => UiSession): void {
       'the "Connected to Ops Manager <version>" notification',
     );
     s.serverName = ADDED_SERVER;
+    s.connected = true;
     const server = await wb.expand(new RegExp(`^${escapeRegExp(ADDED_SERVER)} `));
     await expectText(server.locator('.label-description'), new URL(s.sim.baseUrl).host);
     await expectVisible(

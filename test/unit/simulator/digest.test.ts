@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { digestAuthorization, parseChallenges, rawRequest, RawDigestClient } from '../../simulator/rawClient';
 import { SAMPLE } from '../../simulator/sampleData';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
+import { skipWithReason } from '../../support/results';
 
 const JOB = SAMPLE.jobs.ready;
 
@@ -215,7 +216,7 @@ describe('simulator: digest authentication', () => {
 
   describe('curl --digest interoperability', () => {
     before(async function () {
-      if (!(await curlAvailable())) this.skip();
+      if (!(await curlAvailable())) skipWithReason(this, 'curl is not installed (Debian package curl; CI installs it)');
     });
 
     it('curl --digest with MD5 gets a restore job (200 JSON), query string included in the uri', async () => {

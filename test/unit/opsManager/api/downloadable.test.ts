@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   checkDownloadable,
   expectedSha1FromJob,
+  redactUrl,
   type Downloadability,
 } from '../../../../src/opsManager/api/downloadable';
 import { defaultFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../../../src/opsManager/api/fileName';
@@ -112,6 +113,11 @@ describe('checkDownloadable', () => {
     const late = blocked(checkDownloadable(job({}), new Date('2016-03-05T00:00:00Z')));
     assert.equal(late.blocker, 'EXPIRED');
     assert.match(late.message, /The download link expired on 2016-03-04 23:07 UTC\./);
+  });
+
+  it('counts a link expiring at this very moment as expired, and one a second later as usable', () => {
+    assert.equal(blocked(checkDownloadable(job({}), new Date('2016-03-04T23:07:00Z'))).blocker, 'EXPIRED');
+    assert.equal(checkDownloadable(job({}), new Date('2016-03-04T23:06:59Z')).ok, true);
   });
 
   it('refuses MAX_DOWNLOADS_EXCEEDED and a count used up', () => {
@@ -234,5 +240,19 @@ describe('fileName', () => {
   it('cleans the job ID used for the fallback too', () => {
     assert.equal(defaultFileName(undefined, '../x'), '_x.tar.gz');
     assert.equal(defaultFileName(undefined, ''), 'restore.tar.gz');
+  });
+});
+
+describe('redactUrl (what logs and error fields show of an archive link)', () => {
+  it('keeps the origin and the file name, and drops the token path and any query', () => {
+    assert.equal(redactUrl(URL_V1), 'https://backup.example.net:8443/…/rs0-1457062003.tar.gz');
+    const signed = 'https://backup.example.net/pull/SECRET-TOKEN/restore.tar.gz?signature=SECRET-SIG';
+    const shown = redactUrl(signed);
+    assert.equal(shown, 'https://backup.example.net/…/restore.tar.gz');
+    assert.ok(!shown.includes('SECRET'), shown);
+  });
+
+  it('does not echo something that is not a URL, since it may be a token itself', () => {
+    assert.equal(redactUrl('aGVsbG8=+/x== not a url'), '(download link)');
   });
 });
