@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import type { TreeNode } from '../../src/explorer/nodes/common';
-import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText } from './uiSupport';
+import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText, waitFor } from './uiSupport';
 
 const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
@@ -196,7 +196,10 @@ describe('Tree', function () {
       chain.push(labelOf(node));
     assert.deepEqual(chain.slice(1), ['Restore Jobs', 'rs-orders', G.production.name, 'Sim']);
     await api.treeView.reveal(jobs[0], { select: true, focus: false, expand: false });
-    assert.equal((api.treeView.selection[0] as TreeNode | undefined)?.id, jobs[0].id);
+    // The selection comes back from the workbench after reveal() resolves: wait for it rather than race it.
+    const selected = () => (api.treeView.selection[0] as TreeNode | undefined)?.id;
+    await waitFor('the revealed job to be selected', () => (selected() === jobs[0].id ? true : undefined));
+    assert.equal(selected(), jobs[0].id);
   });
 
   it('runs Copy ID and Open on the selected job when a keybinding gives the command no argument', async () => {
@@ -204,6 +207,9 @@ describe('Tree', function () {
     const jobs = await children(await nodeAt('Sim', G.production.name, 'rs-orders', 'Restore Jobs'));
     const ready = jobs.find((node) => (item(node).id ?? '').endsWith(J.ready.id)) ?? assert.fail('the READY job');
     await api.treeView.reveal(ready, { select: true, focus: true, expand: false });
+    await waitFor('the READY job to be selected', () =>
+      (api.treeView.selection[0] as TreeNode | undefined)?.id === ready.id ? true : undefined,
+    );
     assert.equal(await vscode.commands.executeCommand('opsManager.copyId'), J.ready.id);
     await vscode.commands.executeCommand('opsManager.openRestoreJob');
     const ref = { server: 'Sim', groupId: J.ready.groupId, clusterId: J.ready.clusterId, jobId: J.ready.id };
