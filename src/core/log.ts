@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { OpsManagerError } from '../opsManager/common/errors';
 import type { RequestLogEntry } from '../opsManager/http/http';
-
-const MASK = '***';
+import { maskSecrets as maskWith } from '../opsManager/common/redact';
 
 /** Values that must never be shown: API keys read from SecretStorage, download tokens. */
 const knownSecrets = new Set<string>();
@@ -16,39 +15,9 @@ export function addSecret(value: string | undefined): void {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// Patterns for secrets we do not know by value (a header copied into an error text, a URL with userinfo).
-const SECRET_PATTERNS: Array<[RegExp, string]> = [
-  // Digest credentials: everything after "Digest " once it looks like parameters (username=…, response=…).
-  [/\b(digest\s+)(?=[a-z]+=)[^\r\n]*/gi, `$1${MASK}`],
-  // Authorization / Proxy-Authorization as a header line ("Authorization: …" up to the end of the line)…
-  [/\b((?:proxy-)?authorization\s*:\s*)[^\s"'][^\r\n]*/gi, `$1${MASK}`],
-  // …and as a JSON or JS property ("authorization": "…").
-  [/(\b(?:proxy-)?authorization["']\s*:\s*["'])[^"'\r\n]*/gi, `$1${MASK}`],
-  [/\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${MASK}`],
-  // userinfo in URLs: scheme://user:password@host
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${MASK}@`],
-  // apiKey=…, "apiKey": "…", authValue, password, token fields
-  [
-    /(\b(?:apikey|api_key|privatekey|private_key|password|authvalue|token)["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi,
-    `$1${MASK}`,
-  ],
-];
-
 /** Removes every known secret and anything that looks like a credential from `text`. */
 export function maskSecrets(text: string): string {
-  let result = text;
-  // Longest first, so a secret that contains another is removed whole.
-  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) {
-    result = result.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
-  }
-  for (const [pattern, replacement] of SECRET_PATTERNS) {
-    result = result.replace(pattern, replacement);
-  }
-  return result;
+  return maskWith(text, knownSecrets);
 }
 
 /** A readable, masked description of an error for the log: message plus whatever the server told us. */

@@ -5,6 +5,8 @@
 import { defaultFileName } from './fileName';
 import type { RestoreJob } from './model';
 
+export { redactUrl } from '../common/redact';
+
 export type DownloadBlocker =
   /** No `delivery` at all. */
   | 'NO_DELIVERY'
@@ -142,7 +144,7 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
 export function checkUrl(url: string): string | undefined {
   const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/u.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {
-    return `The download URL "${preview(url)}" is relative, not an absolute http or https URL, so it was not opened.`;
+    return `The download URL is relative, not an absolute http or https URL, so it was not opened.`;
   }
   if (scheme !== 'http' && scheme !== 'https') {
     return `The download URL uses the ${scheme}: scheme; only http and https downloads are allowed, so it was not opened.`;
@@ -151,7 +153,7 @@ export function checkUrl(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return `The download URL "${preview(url)}" is not a valid URL, so it was not opened.`;
+    return `The download URL is not a valid URL, so it was not opened.`;
   }
   if (parsed.hostname === '') {
     return 'The download URL has no host name, so it was not opened.';
@@ -197,12 +199,6 @@ function maxDownloadsMessage(maxDownloads: number | undefined): string {
   return `The download link has been used the maximum number of times${times}. Start a new restore job in Ops Manager to get a new link.`;
 }
 
-/** Enough of a URL to recognise it, without the token that may follow. */
-function preview(url: string): string {
-  const short = url.length > 40 ? `${url.slice(0, 40)}…` : url;
-  return short.replace(/[\u0000-\u001f\u007f]/gu, '?');
-}
-
 /**
  * The SHA-1 Ops Manager reports for the archive, lower-case hex, or undefined when there is none yet. An HTTP
  * restore has one `hashes` entry; with several, the one named like the download URL's file wins.
@@ -229,15 +225,4 @@ export function expectedSha1FromJob(job: RestoreJob, url?: string): string | und
     chosen = candidates.find((h) => h.fileName !== undefined && h.fileName === last) ?? chosen;
   }
   return chosen.hash?.trim().toLowerCase();
-}
-
-/** The link's origin and file name, without the token in the middle of its path (for logs and messages). */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const last = parsed.pathname.slice(parsed.pathname.lastIndexOf('/') + 1);
-    return `${parsed.origin}/…/${last}`;
-  } catch {
-    return '(download link)';
-  }
 }

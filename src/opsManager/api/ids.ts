@@ -3,6 +3,7 @@
 
 import { API_PREFIX, decodeSegment } from '../common/apiPath';
 import { OpsManagerError } from '../common/errors';
+import { stripCredentials } from '../common/redact';
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 // Host IDs (the `hosts` resource, used for legacy mirrored config servers) are 32 hex digits in Ops Manager's
@@ -183,9 +184,7 @@ export function normaliseBaseUrl(baseUrl: string): NormalisedBaseUrl {
   try {
     url = new URL(input);
   } catch {
-    throw invalid(
-      `The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(input.replace(/\/\/[^/@]*@/, '//')))}.`,
-    );
+    throw invalid(`The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(stripCredentials(input)))}.`);
   }
   if (url.username !== '' || url.password !== '') {
     // Do not echo the URL: the part before "@" may be the key itself.

@@ -3,6 +3,9 @@
 
 import { scanApiPath } from './apiPath';
 import { isRecord } from './json';
+import { redactSecrets, stripCredentials, stripUserinfo } from './redact';
+
+export { redactSecrets, stripCredentials } from './redact';
 
 export type OpsManagerErrorKind =
   /** The server answered with an error status. */
@@ -71,21 +74,6 @@ export function isCancellation(error: unknown): boolean {
   );
 }
 
-/** Removes `user:password@` from a URL string; leaves anything that is not a URL untouched. */
-export function stripCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) {
-      parsed.username = '';
-      parsed.password = '';
-      return parsed.toString();
-    }
-    return url;
-  } catch {
-    return url;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP error bodies → actionable messages.
 // Ops Manager answers errors as `{error, reason, detail, errorCode, parameters?}`, but any field may be missing and
@@ -108,6 +96,8 @@ export interface ErrorBody {
   parameters?: unknown[];
 }
 
+const MAX_FIELD_CHARS = 4096;
+
 /** Reads an error body leniently: a field of the wrong type is ignored, never fatal. */
 export function readErrorBody(body: unknown): ErrorBody {
   const out: ErrorBody = {};
@@ -118,11 +108,12 @@ export function readErrorBody(body: unknown): ErrorBody {
   if (typeof record.error === 'number') {
     out.error = record.error;
   }
+  // A hostile server can send megabytes here; nobody reads more than a few lines of it.
   if (typeof record.reason === 'string' && record.reason !== '') {
-    out.reason = record.reason;
+    out.reason = record.reason.slice(0, MAX_FIELD_CHARS);
   }
   if (typeof record.detail === 'string' && record.detail !== '') {
-    out.detail = record.detail;
+    out.detail = record.detail.slice(0, MAX_FIELD_CHARS);
   }
   if (typeof record.errorCode === 'string' && record.errorCode !== '') {
     out.errorCode = record.errorCode;
@@ -397,18 +388,70 @@ export function parseRetryAfterMs(value: string | undefined, now: number = Date.
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** A short, single-line, tag-free excerpt of a body, with secrets and URL credentials removed. */
+/**
+ * How much of a body is ever looked at for an excerpt. Error and non-JSON bodies can be 32 MiB of hostile text
+ * (even the first, unauthenticated 401), so they are cut before any processing: an excerpt shows 200 characters.
+ */
+export const EXCERPT_SOURCE_CHARS = 8 * 1024;
+
+/** A short, single-line, tag-free excerpt of a body, with secrets and URL credentials removed. Linear time. */
 export function sanitisedExcerpt(text: string, secrets: readonly string[] = [], max = 200): string {
-  const noTags = text
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  let head = text;
+  if (text.length > EXCERPT_SOURCE_CHARS) {
+    // Cut, and drop the last (possibly partial) word so no prefix of a secret or of `user:password@` survives.
+    head = text.slice(0, EXCERPT_SOURCE_CHARS);
+    head = head.slice(0, lastWhitespace(head));
+  }
+  const noTags = decodeEntities(stripTags(dropScriptsAndStyles(head)));
+  return truncate(stripUserinfo(redactSecrets(oneLine(noTags), secrets)), max);
+}
+
+function lastWhitespace(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      return i;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Removes `<script>`/`<style>` elements with their content. Each end tag is searched once, after its start tag,
+ * and an element that is never closed hides the rest, so the work stays linear (a lazy regex was quadratic on
+ * repeated unclosed `<script`).
+ */
+function dropScriptsAndStyles(text: string): string {
+  const open = /<(script|style)\b/gi;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    out += `${text.slice(from, m.index)} `;
+    const close = new RegExp(`</${m[1]}`, 'gi');
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(text);
+    const gt = end === null ? -1 : text.indexOf('>', close.lastIndex);
+    if (gt === -1) {
+      return out;
+    }
+    from = gt + 1;
+    open.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
+
+/** `[^<>]` stops each attempt at the next `<`, so a wall of `<` is linear (`<[^>]*>` was quadratic). */
+function stripTags(text: string): string {
+  return text.replace(/<[^<>]*>/g, ' ');
+}
+
+function decodeEntities(text: string): string {
+  return text
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
-  const cleaned = redactSecrets(oneLine(noTags), secrets).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1');
-  return truncate(cleaned, max);
 }
 
 function oneLine(text: string): string {
@@ -420,17 +463,6 @@ function oneLine(text: string): string {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** Replaces every occurrence of each secret with `***`. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret !== '') {
-      out = out.split(secret).join('***');
-    }
-  }
-  return out;
 }
 
 /** A 2xx answer whose body is not what the API promises. `problem` names the field path or says "not JSON". */

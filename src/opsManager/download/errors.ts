@@ -3,8 +3,8 @@
 // part of a message or URL shown.
 
 import * as path from 'node:path';
-import { redactUrl } from '../api/downloadable';
-import { OpsManagerError, readErrorBody, redactSecrets, sanitisedExcerpt } from '../common/errors';
+import { OpsManagerError, readErrorBody, sanitisedExcerpt } from '../common/errors';
+import { redactSecrets, redactUrl } from '../common/redact';
 import { formatBytes } from '../common/format';
 import { toNetworkError } from '../http/netErrors';
 

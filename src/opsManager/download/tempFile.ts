@@ -114,8 +114,22 @@ export async function removeQuietly(file: string): Promise<void> {
   }
 }
 
-/** `.<name>.<random>.part`: hidden, next to the destination (same file system, so the rename is atomic). */
+/** Bytes of the destination's name kept in the temporary name: `.` + 12 hex + `.part` + 2 dots fit within 255. */
+export const TEMP_NAME_BASE_BYTES = 200;
+
+/**
+ * `.<name>.<random>.part`: hidden, next to the destination (same file system, so the rename is atomic). File
+ * systems count a name's limit (255) in bytes, not characters, so the name is cut by UTF-8 bytes.
+ */
 export function temporaryName(base: string): string {
-  const short = [...base].slice(0, 100).join('');
+  let short = '';
+  let bytes = 0;
+  for (const char of base) {
+    bytes += Buffer.byteLength(char, 'utf8');
+    if (bytes > TEMP_NAME_BASE_BYTES) {
+      break;
+    }
+    short += char;
+  }
   return `.${short}.${crypto.randomBytes(6).toString('hex')}.part`;
 }

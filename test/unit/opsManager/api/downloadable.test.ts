@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { checkDownloadable, expectedSha1FromJob, type Downloadability } from '../../../../src/opsManager/api/downloadable';
+import {
+  checkDownloadable,
+  expectedSha1FromJob,
+  type Downloadability,
+} from '../../../../src/opsManager/api/downloadable';
 import { defaultFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../../../src/opsManager/api/fileName';
 import type { RestoreJob, RestoreJobDelivery } from '../../../../src/opsManager/api/model';
+import { assertLinear, HOSTILE_SHAPES } from '../../support/linearTime';
 
 const JOB_ID = '5628faffd4c606594adaa3b2';
 const NOW = new Date('2016-03-04T12:00:00Z');
@@ -195,6 +200,10 @@ describe('fileName', () => {
     ['not a url', fallback],
     ['https://h/x/CON.tar.gz', '_CON.tar.gz'],
     ['https://h/x/lpt1', '_lpt1'],
+    // Windows ignores spaces before the extension when it matches device names (issue 12 item 7).
+    ['https://h/x/con%20.tar.gz', '_con .tar.gz'],
+    ['https://h/x/NUL%20%20.txt', '_NUL  .txt'],
+    ['https://h/x/console.tar.gz', 'console.tar.gz'],
     ['https://h/x/a%3Cb%3E%3A%22%7C%3F%2A.tar.gz', 'a_b_.tar.gz'],
     ['https://h/x/a%00b%07c%1Bd.tar.gz', 'abcd.tar.gz'],
     ['https://h/x/evil%E2%80%AEzg.rat.exe', 'evilzg.rat.exe'],
@@ -225,6 +234,10 @@ describe('fileName', () => {
         `${raw} → ${name}`,
       );
     }
+  });
+
+  it('stays linear on a hostile name of dots and spaces (issue 12 item 1)', () => {
+    assertLinear('dots and spaces', HOSTILE_SHAPES['dots and spaces'], (s) => sanitizeFileName(s, fallback), 4000);
   });
 
   it('cleans the job ID used for the fallback too', () => {

@@ -7,8 +7,10 @@ import {
   parseRetryAfterMs,
   readErrorBody,
   sanitisedExcerpt,
+  EXCERPT_SOURCE_CHARS,
   stripCredentials,
 } from '../../../../src/opsManager/common/errors';
+import { assertLinear, cpuMs, HOSTILE_SHAPES } from '../../support/linearTime';
 
 const G = '5e9f0a1b2c3d4e5f6a7b8c00';
 const C = '5e9f0a1b2c3d4e5f6a7b8c01';
@@ -274,7 +276,41 @@ describe('errors: helpers', () => {
   it('stripCredentials and isCancellation', () => {
     assert.equal(stripCredentials('https://u:p@h/x'), 'https://h/x');
     assert.equal(stripCredentials('not a url'), 'not a url');
+    // Never echo userinfo, even from a string that is not a valid URL (issue 12 item 5).
+    assert.equal(stripCredentials('https://user:pa/ss@om:8443x'), 'https://om:8443x');
+    assert.equal(stripCredentials('https://user:secret@om:99999'), 'https://om:99999');
     assert.equal(isCancellation(new OpsManagerError({ kind: 'cancelled', message: 'c' })), true);
     assert.equal(isCancellation(new OpsManagerError({ kind: 'http', message: 'h' })), false);
+  });
+});
+
+describe('errors: hostile bodies (issue 12 item 1)', () => {
+  for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
+    it(`the excerpt stays linear on ${shape}`, () => {
+      // Below the cut, so the patterns themselves are measured, not the cut.
+      assertLinear(shape, make, (s) => sanitisedExcerpt(s), 2000);
+    });
+    for (const size of [256 * 1024, 1024 * 1024]) {
+      it(`a ${size / 1024} KiB non-JSON 401 of ${shape} is described within 50 ms of CPU`, () => {
+        const text = make(size);
+        let error: OpsManagerError | undefined;
+        const ms = cpuMs(() => (error = httpError(401, text, `${BASE}/groups`)), 1);
+        assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
+        assert.equal(error?.status, 401);
+      });
+    }
+  }
+
+  it('a long detail or reason is kept short', () => {
+    const error = httpError(400, JSON.stringify({ detail: 'd'.repeat(100_000), reason: 'r'.repeat(100_000) }), BASE);
+    assert.ok((error.detail ?? '').length <= 4096);
+    assert.ok((error.reason ?? '').length <= 4096);
+  });
+
+  it('a cut body never shows the start of a secret or of user:password@ at the cut', () => {
+    const secret = 'very-secret-api-key';
+    const text = `${'<b>'.repeat(EXCERPT_SOURCE_CHARS / 3 - 3)} x ${secret}`;
+    const excerpt = sanitisedExcerpt(text.slice(0, EXCERPT_SOURCE_CHARS + 6) + 'tail', [secret]);
+    assert.ok(!excerpt.includes('very'), excerpt);
   });
 });

@@ -13,7 +13,8 @@ import {
   type DownloadOptions,
   type DownloadProgress,
 } from '../../../../src/opsManager/download/download';
-import { checkDownloadable, expectedSha1FromJob } from '../../../../src/opsManager/api/downloadable';
+import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../../../../src/opsManager/api/downloadable';
+import { OpsManagerError } from '../../../../src/opsManager/common/errors';
 import { createHasher } from '../../../../src/opsManager/download/hasher';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
 import { SAMPLE, V2_BEARER_TOKEN } from '../../../simulator/sampleData';
@@ -111,6 +112,28 @@ describe('download: against the simulator', function () {
   afterEach(async () => {
     await client.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('saves to a legal 243-byte name of 80 CJK characters (the temporary name is cut by bytes, issue 12 item 4)', async () => {
+    const name = `${'档'.repeat(80)}.gz`;
+    assert.equal(Buffer.byteLength(name), 243);
+    const result = await download('ready', { destination: path.join(dir, name) });
+    assert.equal(result.path, path.join(dir, name));
+    assert.deepEqual(listing(), [name]);
+  });
+
+  it('never logs or reports the token at the end of a download link (issue 12 item 6)', async () => {
+    const link = await linkOf('ready');
+    const token = 'tokenAtTheEndOfTheLink0123456789';
+    const url = `${new URL(link.url).origin}/backup/restore/v2/pull/${J.ready.id}/${token}`;
+    const error = await downloadArchive({ url, destination: path.join(dir, 'x.tar.gz') }).then(
+      () => assert.fail('a made-up link must not download'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof OpsManagerError);
+    assert.ok(!(error.url ?? '').includes(token), error.url);
+    assert.ok(!error.message.includes(token), error.message);
+    assert.equal(redactUrl(url), `${new URL(link.url).origin}/…`);
   });
 
   it('downloads, re-reads the job for its new hash, verifies, and leaves only the final file', async () => {

@@ -319,6 +319,11 @@ describe('http: digest over undici', function () {
       () => new DigestHttpClient({ origin: '::', username: 'u', password: 'p' }),
       (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
     );
+    // An origin that does not parse is echoed without its userinfo (issue 12 item 5).
+    assert.throws(
+      () => new DigestHttpClient({ origin: 'https://user:secret@om:99999', username: 'u', password: 'p' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input' && !/secret|user/.test(e.message),
+    );
   });
 
   it('follows Authentication-Info nextnonce', async () => {
