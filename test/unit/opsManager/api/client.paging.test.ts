@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OpsManagerClient, newestFirst, unwrapEnvelope, type ClientOptions } from '../../../../src/opsManager/api/client';
+import {
+  OpsManagerClient,
+  newestFirst,
+  unwrapEnvelope,
+  type ClientOptions,
+} from '../../../../src/opsManager/api/client';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
+import { OpsManagerError } from '../../../../src/opsManager/common/errors';
+import { HOSTILE_SHAPES, longestBlockMs } from '../../support/linearTime';
 import { rejectsWith } from '../../support/rejectsWith';
 
 // IDs only need to be well-formed here: this server answers whatever it is scripted to.
@@ -232,4 +239,41 @@ describe('client: helpers', () => {
     assert.deepEqual(unwrapEnvelope({ id: 'x' }), { payload: { id: 'x' } });
     assert.deepEqual(unwrapEnvelope([1]), { payload: [1] });
   });
+});
+
+describe('client: hostile bodies do not block the extension host (issue 12 item 1)', function () {
+  this.timeout(60_000);
+  let server: http.Server;
+  let base: string;
+  let answer: { status: number; type: string; body: string } = { status: 200, type: 'text/html', body: '' };
+
+  before(async () => {
+    server = http.createServer((_req, res) => {
+      res.writeHead(answer.status, { 'content-type': answer.type });
+      res.end(answer.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
+    for (const size of [256 * 1024, 1024 * 1024]) {
+      for (const status of [401, 200]) {
+        it(`${size / 1024} KiB of ${shape} as a ${status} text/html: an error, the loop never blocked over ~50 ms`, async () => {
+          answer = { status, type: 'text/html', body: make(size) };
+          const client = new OpsManagerClient({ baseUrl: base, username: 'u', apiKey: 'k' });
+          let caught: unknown;
+          const blocked = await longestBlockMs(() => client.listGroups().catch((e: unknown) => (caught = e)));
+          await client.close();
+          assert.ok(caught instanceof OpsManagerError, String(caught));
+          assert.equal(caught.kind, status === 200 ? 'parse' : 'http');
+          assert.ok(blocked < 50, `blocked ${blocked.toFixed(1)} ms`);
+        });
+      }
+    }
+  }
 });
