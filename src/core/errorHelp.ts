@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { MissingApiKeyError } from './clients';
 import { UnknownServerError } from './registry';
-import { maskSecrets } from './log';
-import { OpsManagerError } from '../opsManager/common/errors';
+import { errorText } from './errorText';
+import { isOpsManagerError } from '../opsManager/common/errors';
 
 export interface FixAction {
   label: string;
@@ -50,12 +50,6 @@ export function showLogAction(): FixAction {
   return { label: vscode.l10n.t('Show Log'), icon: 'output', command: 'opsManager.showLog', args: [] };
 }
 
-function fullMessage(error: OpsManagerError): string {
-  const parts = [error.message];
-  if (error.detail && !error.message.includes(error.detail)) parts.push(error.detail);
-  return maskSecrets(parts.join(' '));
-}
-
 const ACCESS_LIST_CODES = /WHITELIST|ACCESS_LIST|IP_ADDRESS/i;
 const NOT_ALLOWED_CODES = new Set(['NOT_IN_GROUP', 'USER_UNAUTHORIZED']);
 
@@ -76,11 +70,11 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
       severity: 'warning',
     };
   }
-  if (!(error instanceof OpsManagerError)) {
-    const text = maskSecrets(error instanceof Error ? error.message : String(error));
+  if (!isOpsManagerError(error)) {
+    const text = errorText(error, vscode.l10n);
     return { summary: vscode.l10n.t('Unexpected error'), message: text, actions: [showLogAction()], severity: 'error' };
   }
-  const message = fullMessage(error);
+  const message = errorText(error, vscode.l10n);
   const code = error.errorCode ?? '';
   if (error.kind === 'http') {
     const status = error.status ?? 0;

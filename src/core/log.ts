@@ -1,29 +1,16 @@
 // The one "Ops Manager" log channel. Everything written to it goes through a mask first, so an API key, a
 // bearer token or an Authorization header can never reach the log, whoever calls it.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common/errors';
+import { isOpsManagerError } from '../opsManager/common/errors';
 import type { RequestLogEntry } from '../opsManager/http/http';
-import { maskSecrets as maskWith } from '../opsManager/common/redact';
+import { maskSecrets } from './mask';
 
-/** Values that must never be shown: API keys read from SecretStorage, download tokens. */
-const knownSecrets = new Set<string>();
-
-/** Registers a secret so every later log line and error message hides it. Short values are ignored (too many false hits). */
-export function addSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= 6) {
-    knownSecrets.add(value);
-  }
-}
-
-/** Removes every known secret and anything that looks like a credential from `text`. */
-export function maskSecrets(text: string): string {
-  return maskWith(text, knownSecrets);
-}
+export { addSecret, maskSecrets } from './mask';
 
 /** A readable, masked description of an error for the log: message plus whatever the server told us. */
 export function describeError(error: unknown): string {
-  if (error instanceof OpsManagerError) {
-    const parts = [`${error.name} [${error.kind}]: ${error.message}`];
+  if (isOpsManagerError(error)) {
+    const parts = [`${error.name} [${error.kind} ${error.code}]: ${error.message}`];
     if (error.status !== undefined) parts.push(`status=${error.status}`);
     if (error.errorCode) parts.push(`errorCode=${error.errorCode}`);
     if (error.reason) parts.push(`reason=${error.reason}`);

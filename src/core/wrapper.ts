@@ -7,12 +7,15 @@ import { isCancellation } from '../opsManager/common/errors';
 import type { Services } from './services';
 import { stringField } from './args';
 import { explainError, showLogAction, type FixAction } from './errorHelp';
+import { errorText } from './errorText';
 
 /** Thrown (or returned as undefined) when the user dismissed a prompt: ends the command without a message. */
 export class UserCancelledError extends Error {
+  /** The error kind isCancellation() looks for, whichever bundle asks. */
+  readonly kind = 'cancelled';
   constructor() {
     super('Cancelled by the user');
-    this.name = 'Canceled';
+    this.name = 'UserCancelledError';
   }
 }
 
@@ -20,7 +23,7 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 
 /** Logs and shows a failure; used by the wrapper and by handlers that keep going after an error. */
 export function reportError(services: Pick<Services, 'log'>, commandId: string, error: unknown, server?: string): void {
-  if (isCancellation(error)) {
+  if (isCancellation(error) || error instanceof vscode.CancellationError) {
     services.log.debug(`${commandId}: cancelled`);
     return;
   }
@@ -31,7 +34,7 @@ export function reportError(services: Pick<Services, 'log'>, commandId: string, 
     ...help.actions.filter((a) => a.command !== 'opsManager.showLog'),
     showLogAction(),
   ].slice(0, 3);
-  const text = maskSecrets(error instanceof Error ? error.message : String(error));
+  const text = errorText(error, vscode.l10n);
   void vscode.window.showErrorMessage(text, ...actions.map((a) => a.label)).then((choice) => {
     const action = actions.find((a) => a.label === choice);
     if (action !== undefined) void vscode.commands.executeCommand(action.command, ...action.args);

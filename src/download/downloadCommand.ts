@@ -8,6 +8,7 @@ import { transportOptions } from '../core/transport';
 import type { DownloadProgress } from '../opsManager/download/download';
 import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/api/downloadable';
 import { isCancellation, OpsManagerError } from '../opsManager/common/errors';
+import { blockerText, errorText } from '../core/errorText';
 import type { RestoreJob } from '../opsManager/api/model';
 import { sleep } from '../opsManager/common/sleep';
 import { opsManagerRuntime } from '../core/runtimeModule';
@@ -71,9 +72,11 @@ export async function downloadRestoreArchive(
     const job = await fetchWithProgress(env.services, ref, running.abort.signal);
     const check = checkDownloadable(job);
     if (!check.ok) {
-      env.services.log.warn(`Restore job ${ref.jobId} not downloadable: ${check.blocker}: ${check.message}`);
+      env.services.log.warn(
+        `Restore job ${ref.jobId} not downloadable: ${check.blocker} ${JSON.stringify(check.params)}`,
+      );
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, check.message),
+        vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, blockerText(check, vscode.l10n)),
       );
       return undefined;
     }
@@ -144,11 +147,7 @@ export async function downloadRestoreArchive(
       const cancelled = isCancellation(error);
       env.panels?.postDownloadState(ref, {
         state: cancelled ? 'cancelled' : 'failed',
-        message: cancelled
-          ? vscode.l10n.t('Download cancelled; nothing was saved.')
-          : error instanceof Error
-            ? error.message
-            : String(error),
+        message: cancelled ? vscode.l10n.t('Download cancelled; nothing was saved.') : errorText(error, vscode.l10n),
       });
     }
     throw error;

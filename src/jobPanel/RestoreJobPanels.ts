@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/log';
 import { checkDownloadable } from '../opsManager/api/downloadable';
 import { isCancellation } from '../opsManager/common/errors';
+import { errorText as wordError } from '../core/errorText';
 import type { RestoreJob } from '../opsManager/api/model';
 import type { JobRef, Services } from '../core/services';
 import { ClusterNames } from './clusterNames';
@@ -39,7 +40,7 @@ export interface ShowOptions {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return wordError(error, vscode.l10n);
 }
 
 export class RestoreJobPanels implements vscode.Disposable {

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { serverIdentity } from '../core/serverIdentity';
 import { baseUrlProblem, serverSettingsEntry } from '../core/serverSettings';
-import { describeError, maskSecrets } from '../core/log';
+import { describeError } from '../core/log';
+import { errorText } from '../core/errorText';
 import { OpsManagerError } from '../opsManager/common/errors';
 import type { ApiRoot } from '../opsManager/api/model';
 import { booleanField, stringField } from '../core/args';
@@ -188,7 +189,7 @@ export async function addServer(deps: CommandDeps, arg: unknown): Promise<AddSer
     const retry = vscode.l10n.t('Retry');
     const edit = vscode.l10n.t('Edit');
     const saveAnyway = vscode.l10n.t('Save Anyway');
-    const reason = maskSecrets(result.error instanceof Error ? result.error.message : String(result.error));
+    const reason = errorText(result.error, vscode.l10n);
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Could not connect to {0}', draft.baseUrl),
       { modal: true, detail: reason },

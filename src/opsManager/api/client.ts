@@ -7,6 +7,7 @@ import {
   httpError,
   httpErrorFromBody,
   headerValue,
+  isOpsManagerError,
   OpsManagerError,
   parseErrorFor,
   parseRetryAfterMs,
@@ -223,7 +224,7 @@ export class OpsManagerClient {
         if (
           pageNum === 1 &&
           itemsPerPage > OLD_SERVER_MAX_ITEMS_PER_PAGE &&
-          error instanceof OpsManagerError &&
+          isOpsManagerError(error) &&
           error.status === 400
         ) {
           itemsPerPage = OLD_SERVER_MAX_ITEMS_PER_PAGE;
@@ -306,7 +307,7 @@ export class OpsManagerClient {
     try {
       return parse();
     } catch (error) {
-      if (error instanceof OpsManagerError && error.kind === 'parse') {
+      if (isOpsManagerError(error) && error.kind === 'parse') {
         throw parseErrorFor(url, error.message, error);
       }
       throw error;
@@ -363,9 +364,10 @@ export class OpsManagerClient {
           continue;
         }
       }
+      const errorOptions = { redact: this.secrets, unusableChallenge: response.unusableChallenge };
       throw payloadParsed
-        ? httpErrorFromBody(status, payload, url, response.headers, { redact: this.secrets })
-        : httpError(status, response.body, url, response.headers, { redact: this.secrets });
+        ? httpErrorFromBody(status, payload, url, response.headers, errorOptions)
+        : httpError(status, response.body, url, response.headers, errorOptions);
     }
   }
 

@@ -11,7 +11,7 @@
 
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { checkUrl } from '../api/downloadable';
+import { badUrlError, checkUrl } from '../api/downloadable';
 import { ioError, throwIfCancelled } from './errors';
 import type { HashingMode } from './hasher';
 import {
@@ -25,7 +25,6 @@ import {
 } from './tempFile';
 import { checkHeaders, transfer } from './transfer';
 import { expectedHash, mismatchError } from './verification';
-import { OpsManagerError } from '../common/errors';
 import type { TransportOptions } from '../http/http';
 import type { DownloadProgress } from './progress';
 
@@ -87,7 +86,7 @@ export async function downloadArchive(options: DownloadOptions): Promise<Downloa
   const signal = options.signal;
   const urlProblem = checkUrl(options.url);
   if (urlProblem !== undefined) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: urlProblem });
+    throw badUrlError(urlProblem);
   }
   const headers = checkHeaders(options.headers ?? {});
   throwIfCancelled(signal);

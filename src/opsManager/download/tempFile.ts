@@ -6,7 +6,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorCode, ioError } from './errors';
-import { OpsManagerError } from '../common/errors';
+import { isOpsManagerError, OpsManagerError } from '../common/errors';
 
 /** The parts of a file handle the download writes through (a seam for tests that simulate a full disk). */
 export interface DownloadFile {
@@ -46,6 +46,8 @@ export async function checkDestination(destination: string, overwrite: boolean):
   if (stat.isDirectory()) {
     throw new OpsManagerError({
       kind: 'invalid-input',
+      code: 'DESTINATION_IS_FOLDER',
+      params: { file: destination },
       message: `${destination} is a folder; choose a file name inside it.`,
     });
   }
@@ -57,7 +59,9 @@ export async function checkDestination(destination: string, overwrite: boolean):
 function existsError(destination: string): OpsManagerError {
   return new OpsManagerError({
     kind: 'invalid-input',
+    code: 'DESTINATION_EXISTS',
     errorCode: 'DESTINATION_EXISTS',
+    params: { file: destination },
     message: `${destination} already exists and was not overwritten. Choose another name, or allow overwriting it.`,
   });
 }
@@ -88,7 +92,7 @@ export async function commit(temp: string, destination: string, overwrite: boole
       }
     }
   } catch (error) {
-    throw error instanceof OpsManagerError ? error : ioError(error, destination);
+    throw isOpsManagerError(error) ? error : ioError(error, destination);
   }
   await syncFolder(path.dirname(destination));
 }

@@ -77,20 +77,24 @@ function readQuoted(s: string, start: number): { value: string; end: number } {
       break;
     }
   }
-  let value = '';
+  // Slow path: copy the runs between escapes as slices (one pass, no per-character string building).
+  const parts: string[] = [];
+  let from = i;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < s.length) {
-      value += s[i + 1];
+      parts.push(s.slice(from, i), s[i + 1]);
       i += 2;
+      from = i;
     } else if (c === QUOTE) {
-      return { value, end: i + 1 };
+      parts.push(s.slice(from, i));
+      return { value: parts.join(''), end: i + 1 };
     } else {
-      value += s[i];
       i++;
     }
   }
-  return { value, end: i };
+  parts.push(s.slice(from, i));
+  return { value: parts.join(''), end: i };
 }
 
 /** Reads an unquoted value leniently: everything up to a comma or whitespace (so `nonce=abc+/==` survives). */

@@ -5,10 +5,10 @@
 
 import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';
-import { DigestNonce, selectDigestChallenge } from './digest';
+import { describeOfferedChallenges, DigestNonce, selectDigestChallenge } from './digest';
 import { OpsManagerError, requestCancelled, stripCredentials } from '../common/errors';
 import { formatBytes } from '../common/format';
-import { toNetworkError } from './netErrors';
+import { answersTls, toNetworkError } from './netErrors';
 import { createDispatcherInfo, DispatcherInfo, TransportOptions } from './transport';
 
 export { createDispatcher, DEFAULT_TIMEOUT_MS } from './transport';
@@ -50,6 +50,11 @@ export interface HttpResponse {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   url: string;
+  /**
+   * Set on a 401 to a request that carried no credentials because the server offered no Digest challenge this
+   * client can answer: what it offered ("Basic", "" for nothing). The API key was then never sent.
+   */
+  unusableChallenge?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -162,6 +167,13 @@ export class DigestHttpClient {
           return { ...res, url: shownUrl };
         }
         const challenge = selectDigestChallenge(res.headers['www-authenticate']);
+        if (!challenge && authorization === undefined) {
+          return {
+            ...res,
+            url: shownUrl,
+            unusableChallenge: describeOfferedChallenges(res.headers['www-authenticate']),
+          };
+        }
         if (!challenge || send >= MAX_SENDS_PER_CALL) {
           return { ...res, url: shownUrl };
         }
@@ -302,12 +314,28 @@ export class DigestHttpClient {
       });
       return { status, headers: res.headers, body };
     } catch (error) {
-      const mapped = toNetworkError(error, {
+      let mapped = toNetworkError(error, {
         url: shownUrl,
         signal: req.signal,
         role: 'api',
         proxy: transport.proxy?.url,
       });
+      if (
+        mapped.code === 'CONNECTION_CLOSED' &&
+        status === undefined &&
+        url.protocol === 'http:' &&
+        transport.proxy === undefined &&
+        (await answersTls(url))
+      ) {
+        mapped = new OpsManagerError({
+          kind: 'network',
+          code: 'SPEAKS_TLS',
+          params: { ...mapped.params },
+          message: `${url.host} closed a plain-HTTP connection and answers TLS: the base URL needs https://`,
+          url: shownUrl,
+          cause: error,
+        });
+      }
       this.log({
         method,
         url: shownUrl,

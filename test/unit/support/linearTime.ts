@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** CPU milliseconds `fn` takes, best of `runs`. */
-export function cpuMs(fn: () => void, runs = 3): number {
+export function cpuMs(fn: () => void, runs = 5): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const start = process.cpuUsage();

@@ -20,6 +20,7 @@ import type { RestoreJob } from '../../../../src/opsManager/api/model';
 import { SAMPLE, V2_BEARER_TOKEN } from '../../../simulator/sampleData';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { rejectsWith } from '../../support/rejectsWith';
+import { sayBlocker } from '../../support/say';
 
 const J = SAMPLE.jobs;
 type JobKey = keyof typeof J;
@@ -77,7 +78,7 @@ describe('download: against the simulator', function () {
   /** The downloadable URL and headers of a job, as the command would use them. */
   async function linkOf(key: JobKey): Promise<{ url: string; headers: Record<string, string>; fileName: string }> {
     const check = checkDownloadable(await fetchJob(key));
-    if (!check.ok) assert.fail(`${key} should be downloadable: ${check.message}`);
+    if (!check.ok) assert.fail(`${key} should be downloadable: ${sayBlocker(check)}`);
     return check;
   }
 
@@ -379,7 +380,7 @@ describe('download: against the simulator', function () {
   it('refuses hostile URL schemes without any request', async () => {
     const hostile = checkDownloadable(await fetchJob('hostile'));
     assert.equal(hostile.ok, false);
-    assert.ok(!hostile.ok && hostile.blocker === 'BAD_URL' && /javascript: scheme/.test(hostile.message));
+    assert.ok(!hostile.ok && hostile.blocker === 'BAD_URL' && /javascript: scheme/.test(sayBlocker(hostile)));
     sim.clearLog();
     for (const url of [
       'javascript:alert(document.domain)//x.tar.gz',
@@ -476,7 +477,7 @@ describe('download: against the simulator', function () {
   it('refuses EXPIRED and MAX_DOWNLOADS_EXCEEDED jobs without a request', async () => {
     const expired = checkDownloadable(await fetchJob('expired'));
     assert.ok(!expired.ok && expired.blocker === 'EXPIRED', JSON.stringify(expired));
-    assert.match(expired.ok ? '' : expired.message, /expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    assert.match(expired.ok ? '' : sayBlocker(expired), /expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const used = checkDownloadable(await fetchJob('maxDownloadsExceeded'));
     assert.ok(!used.ok && used.blocker === 'MAX_DOWNLOADS_EXCEEDED', JSON.stringify(used));
     assert.equal(backupRequests().length, 0);
