@@ -8,6 +8,7 @@ import { describeError } from '../core/log';
 import { errorText } from '../core/errorText';
 import { OpsManagerError } from '../opsManager/common/errors';
 import type { ApiRoot } from '../opsManager/api/model';
+import { CLOUD_MANAGER_BASE_URL } from '../opsManager/api/ids';
 import { booleanField, stringField } from '../core/args';
 import type { CommandDeps } from '../core/commandDeps';
 import { withCancellableProgress } from '../core/progress';
@@ -78,9 +79,21 @@ async function askDraft(deps: CommandDeps, draft: Draft, firstStep: number): Pro
           totalSteps: total,
           value: result.baseUrl,
           canGoBack: true,
-          prompt: vscode.l10n.t('The Ops Manager URL (/api/public/v1.0 is optional)'),
+          prompt: vscode.l10n.t(
+            'The Ops Manager URL (/api/public/v1.0 is optional), or Cloud Manager with the cloud button',
+          ),
           placeholder: 'https://opsmanager.example.com:8443',
           validate: (value) => baseUrlProblem(value),
+          // Cloud Manager serves the same v1.0 API: offered as a choice so nobody has to know its URL.
+          fillButtons: [
+            {
+              button: {
+                iconPath: new vscode.ThemeIcon('cloud'),
+                tooltip: vscode.l10n.t('Use Cloud Manager ({0})', CLOUD_MANAGER_BASE_URL),
+              },
+              value: CLOUD_MANAGER_BASE_URL,
+            },
+          ],
         });
         if (typeof answer === 'string') result.baseUrl = answer.trim();
         break;

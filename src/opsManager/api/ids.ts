@@ -161,6 +161,9 @@ export interface NormalisedBaseUrl {
   apiBase: string;
 }
 
+/** Cloud Manager serves the same v1.0 API as Ops Manager, under this base. */
+export const CLOUD_MANAGER_BASE_URL = 'https://cloud.mongodb.com/api/public/v1.0';
+
 /**
  * Accepts `https://om:8443`, `https://om:8443/`, `https://om:8443/api/public/v1.0/`, a reverse-proxy prefix
  * (`https://gw/opsmanager`), and even a pasted resource URL (cut at `/api/public/v1.0`). Query and fragment are

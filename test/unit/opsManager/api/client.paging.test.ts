@@ -8,6 +8,7 @@ import {
   type ClientOptions,
 } from '../../../../src/opsManager/api/client';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
+import { CLOUD_MANAGER_BASE_URL, normaliseBaseUrl } from '../../../../src/opsManager/api/ids';
 import { OpsManagerError } from '../../../../src/opsManager/common/errors';
 import { say } from '../../support/say';
 import { HOSTILE_SHAPES, longestBlockMs } from '../../support/linearTime';
@@ -95,6 +96,19 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
       '/api/public/v1.0/groups?itemsPerPage=2&pageNum=2&marker=x',
       '/api/public/v1.0/groups?itemsPerPage=2&pageNum=3&marker=x',
     ]);
+  });
+
+  it('works with a base URL given the way Cloud Manager is (…/api/public/v1.0), as Add Server offers it (issue 12 item 18)', async () => {
+    // The Cloud Manager choice fills in CLOUD_MANAGER_BASE_URL; the same shape on loopback:
+    const cloudShape = CLOUD_MANAGER_BASE_URL.replace('https://cloud.mongodb.com', base);
+    handler = pages(3, () => undefined);
+    const groups = await withClient({ baseUrl: cloudShape }, (c) => c.listGroups());
+    assert.equal(groups.length, 3);
+    assert.deepEqual(seen, ['/api/public/v1.0/groups?pageNum=1&itemsPerPage=100']);
+    assert.deepEqual(normaliseBaseUrl(CLOUD_MANAGER_BASE_URL), {
+      origin: 'https://cloud.mongodb.com',
+      apiBase: 'https://cloud.mongodb.com/api/public/v1.0',
+    });
   });
 
   it('builds pageNum itself when the next link points at another origin (credentials never leave)', async () => {
