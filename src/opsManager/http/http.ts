@@ -139,7 +139,9 @@ export class DigestHttpClient {
     if (this.session?.exhausted) {
       this.session = undefined; // 2^32 requests on one nonce: ask for a new one
     }
-    if (!this.session && this.firstExchange) {
+    // Wait while an exchange is out and no nonce is known: when it ends without one (it failed), the next
+    // waiter goes on alone and the others wait for it in turn, so at most one challenge is in flight.
+    while (!this.session && this.firstExchange) {
       await this.waitFor(this.firstExchange, req.signal, shownUrl);
     }
     let releaseGate: (() => void) | undefined;

@@ -201,6 +201,18 @@ describe('http: digest over undici', function () {
     assert.equal(server.log.length, 41);
   });
 
+  it('when the first exchange fails, the calls behind it still share one challenge (issue 12 item 9)', async () => {
+    const { server, client } = await setup({ failFirst: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => client.request({ url: `${server.origin}/c/${i}` })),
+    );
+    assert.equal(results.filter((r) => r.status === 503).length, 1);
+    assert.equal(results.filter((r) => r.status === 200).length, 99);
+    // 1 failed + 1 challenge + 99 authorized: not 199 requests and 99 challenges.
+    assert.equal(client.stats.challenges, 1);
+    assert.equal(server.log.length, 101);
+  });
+
   it('concurrent calls recover together when the shared nonce goes stale', async () => {
     const { server, client } = await setup({ nonceUses: 5 });
     const results = await Promise.all(Array.from({ length: 12 }, () => client.request({ url: `${server.origin}/c` })));
