@@ -289,6 +289,13 @@ function otherText(error: OpsManagerError, l10n: L10n): string | undefined {
             phase,
           );
     }
+    case 'DEADLINE':
+      return l10n.t(
+        '{0} kept the request going for more than {1} s without finishing it (data arrived too slowly). Check the network path to {2}, or raise the opsManager.requestTimeoutSeconds setting (an API call may take three times that in total).',
+        host,
+        str(p, 'seconds') ?? '',
+        origin,
+      );
     case 'TLS_UNTRUSTED': {
       const why = p.selfSigned === true ? l10n.t('self-signed certificate') : l10n.t('unknown certificate authority');
       return api

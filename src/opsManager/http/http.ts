@@ -9,7 +9,7 @@ import { describeOfferedChallenges, DigestNonce, selectDigestChallenge } from '.
 import { OpsManagerError, requestCancelled, stripCredentials } from '../common/errors';
 import { formatBytes } from '../common/format';
 import { answersTls, toNetworkError } from './netErrors';
-import { createDispatcherInfo, DispatcherInfo, TransportOptions } from './transport';
+import { createDispatcherInfo, DispatcherInfo, resolveTimeouts, TransportOptions } from './transport';
 
 export { createDispatcher, DEFAULT_TIMEOUT_MS } from './transport';
 export type { TransportOptions } from './transport';
@@ -32,6 +32,11 @@ export interface DigestHttpClientOptions extends TransportOptions {
   password: string;
   /** Called once per HTTP request actually sent. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Longest one request may take in total, however slowly data keeps coming (the idle timeouts never fire on a
+   * body trickled a byte at a time). Default: connect + headers + body timeouts (90 s with the defaults).
+   */
+  deadlineMs?: number;
 }
 
 export interface HttpRequest {
@@ -266,6 +271,15 @@ export class DigestHttpClient {
     });
   }
 
+  private deadlineMs(): number {
+    const given = this.options.deadlineMs;
+    if (given !== undefined && Number.isFinite(given) && given > 0) {
+      return given;
+    }
+    const t = resolveTimeouts(this.options);
+    return t.connectMs + t.headersMs + t.bodyMs;
+  }
+
   private getTransport(): DispatcherInfo {
     this.transport ??= createDispatcherInfo(this.origin, this.options);
     return this.transport;
@@ -290,6 +304,10 @@ export class DigestHttpClient {
       headers.authorization = authorization;
     }
     const limit = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const deadlineMs = this.deadlineMs();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    const signal = req.signal === undefined ? deadline.signal : AbortSignal.any([req.signal, deadline.signal]);
     const started = performance.now();
     let status: number | undefined;
     this.stats.requests++;
@@ -300,7 +318,7 @@ export class DigestHttpClient {
         method,
         headers,
         body: req.body,
-        signal: req.signal,
+        signal,
       });
       status = res.statusCode;
       const body = await readBody(res, limit, shownUrl);
@@ -316,12 +334,22 @@ export class DigestHttpClient {
       });
       return { status, headers: res.headers, body };
     } catch (error) {
-      let mapped = toNetworkError(error, {
-        url: shownUrl,
-        signal: req.signal,
-        role: 'api',
-        proxy: transport.proxy?.url,
-      });
+      let mapped =
+        deadline.signal.aborted && !req.signal?.aborted
+          ? new OpsManagerError({
+              kind: 'timeout',
+              code: 'DEADLINE',
+              params: { host: url.host, origin: this.origin, seconds: Math.round(deadlineMs / 1000) },
+              message: `${url.host}: the request took longer than ${deadlineMs} ms in total`,
+              url: shownUrl,
+              cause: error,
+            })
+          : toNetworkError(error, {
+              url: shownUrl,
+              signal: req.signal,
+              role: 'api',
+              proxy: transport.proxy?.url,
+            });
       if (
         mapped.code === 'CONNECTION_CLOSED' &&
         status === undefined &&
@@ -347,6 +375,8 @@ export class DigestHttpClient {
         error: mapped.message,
       });
       throw mapped;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -66,6 +66,49 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
     );
   });
 
+  it('a body trickled a byte at a time ends at the overall deadline (issue 12 item 10)', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const origin = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      // One byte every 100 ms: the 300 ms idle timeout never fires.
+      const timer = setInterval(() => res.write(' '), 100);
+      timers.push(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    const client = new DigestHttpClient({
+      origin,
+      username: 'u',
+      password: 'p',
+      timeouts: { bodyMs: 300 },
+      deadlineMs: 1000,
+    });
+    open.push(client);
+    try {
+      const error = await client.request({ url: `${origin}/trickle` }).then(
+        () => assert.fail('a trickled body must not complete'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof OpsManagerError);
+      assert.equal(error.kind, 'timeout');
+      assert.equal(error.code, 'DEADLINE');
+      assert.match(say(error), /more than 1 s without finishing it.*opsManager\.requestTimeoutSeconds/);
+    } finally {
+      for (const timer of timers) clearInterval(timer);
+    }
+  });
+
+  it('the deadline is not a cancellation, and a cancel during it still is one', async () => {
+    const origin = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(' ');
+    });
+    const client = new DigestHttpClient({ origin, username: 'u', password: 'p', deadlineMs: 5000 });
+    open.push(client);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await assert.rejects(client.request({ url: `${origin}/a`, signal: controller.signal }), expectError('cancelled'));
+  });
+
   it('connection refused says to check that Ops Manager runs at baseUrl', async () => {
     const origin = await rawServer(() => undefined);
     await open.pop()?.close(); // port now closed
