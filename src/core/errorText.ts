@@ -5,7 +5,12 @@
 //
 // This file is long on purpose: one sentence per situation, together, so translators and reviewers see them all.
 import type * as vscode from 'vscode';
-import { isOpsManagerError, type ErrorParams, type OpsManagerError } from '../opsManager/common/errors';
+import {
+  isOpsManagerError,
+  MAX_WORDED_WAIT_S,
+  type ErrorParams,
+  type OpsManagerError,
+} from '../opsManager/common/errors';
 import type { Downloadability } from '../opsManager/api/downloadable';
 import { formatBytes } from '../opsManager/common/format';
 import { maskSecrets } from './mask';
@@ -17,6 +22,11 @@ const str = (params: Params, key: string): string | undefined => {
   const value = params[key];
   return value === undefined ? undefined : String(value);
 };
+
+/** The progress message while a rate-limited call waits to be retried (Cancel ends the wait). */
+export function rateLimitedText(seconds: number, l10n: L10n): string {
+  return l10n.t('Rate limited by Ops Manager; retrying in {0} s…', seconds);
+}
 
 /** The sentence for any error: an OpsManagerError by its code, anything else by its (masked) message. */
 export function errorText(error: unknown, l10n: L10n): string {
@@ -60,6 +70,8 @@ function joinSaid(sentence: string, p: Params, l10n: L10n, who: 'api' | 'backup'
 function waitText(p: Params, l10n: L10n): string {
   const seconds = p.waitSeconds;
   if (typeof seconds !== 'number') return l10n.t('a minute');
+  if (seconds > MAX_WORDED_WAIT_S) return l10n.t('a few minutes (Ops Manager asked for more than a day)');
+  if (seconds > 3600) return l10n.t('{0} hours', Math.ceil(seconds / 3600));
   return seconds === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', seconds);
 }
 

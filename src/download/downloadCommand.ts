@@ -8,7 +8,7 @@ import { transportOptions } from '../core/transport';
 import type { DownloadProgress } from '../opsManager/download/download';
 import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../opsManager/api/downloadable';
 import { isCancellation, OpsManagerError } from '../opsManager/common/errors';
-import { blockerText, errorText } from '../core/errorText';
+import { blockerText, errorText, rateLimitedText } from '../core/errorText';
 import type { RestoreJob } from '../opsManager/api/model';
 import { sleep } from '../opsManager/common/sleep';
 import { opsManagerRuntime } from '../core/runtimeModule';
@@ -164,7 +164,10 @@ export async function downloadRestoreArchive(
 async function fetchWithProgress(services: Services, ref: JobRef, signal: AbortSignal): Promise<RestoreJob> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking restore job {0}…', ref.jobId) },
-    () => services.fetchJob(ref, signal),
+    (progress) =>
+      services.fetchJob(ref, signal, ({ seconds }) =>
+        progress.report({ message: rateLimitedText(seconds, vscode.l10n) }),
+      ),
   );
 }
 

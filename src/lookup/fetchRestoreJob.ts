@@ -1,10 +1,17 @@
 // "Fetch Restore Job by ID…": server → group → cluster (each skipped when there is one choice or it is known),
 // then the job ID, checked as you type. A pasted restore-job API URL fills group, cluster and job at once, in the
 // ID box or in either pick. With {server, groupId, clusterId|hostId, jobId} it asks nothing. Returns the job.
+import { rateLimitedText } from '../core/errorText';
 import * as vscode from 'vscode';
 import type { ServerConfig } from '../core/serverSettings';
 import { OpsManagerError } from '../opsManager/common/errors';
-import { assertHostId, assertObjectId, isObjectId, parseRestoreJobUrl, type RestoreJobUrl } from '../opsManager/api/ids';
+import {
+  assertHostId,
+  assertObjectId,
+  isObjectId,
+  parseRestoreJobUrl,
+  type RestoreJobUrl,
+} from '../opsManager/api/ids';
 import type { RestoreJob } from '../opsManager/api/model';
 import type { JobRef } from '../core/services';
 import { clusterLabel, groupClusters } from '../opsManager/api/clusterHierarchy';
@@ -227,8 +234,8 @@ export async function fetchRestoreJob(deps: CommandDeps, arg: unknown): Promise<
   const ref = completeRef(state);
   deps.services.servers.require(ref.server);
 
-  const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal) =>
-    deps.services.fetchJob(ref, signal),
+  const job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', ref.jobId), (signal, report) =>
+    deps.services.fetchJob(ref, signal, ({ seconds }) => report(rateLimitedText(seconds, vscode.l10n))),
   );
   deps.services.log.info(
     `Fetched restore job ${ref.jobId} (${job.statusName ?? '?'}, delivery ${job.delivery?.statusName ?? '?'}).`,

@@ -241,6 +241,9 @@ function buildHttpError(
   });
 }
 
+/** Waits longer than this (a day) are not worded as a number of seconds. */
+export const MAX_WORDED_WAIT_S = 24 * 60 * 60;
+
 interface Situation {
   code: string;
   params: Record<string, string | number | undefined>;
@@ -260,7 +263,11 @@ function describeHttp(
 ): Situation {
   const ids = scanApiPath(url);
   const where = { groupId: ids.groupId, clusterId: ids.clusterId, hostId: ids.hostId, jobId: ids.jobId };
-  const waitSeconds = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 1000));
+  // A Retry-After of 10^20 s is a server bug, not advice: anything over a day is reported as "too long".
+  const waitSeconds =
+    retryAfterMs === undefined
+      ? undefined
+      : Math.min(MAX_WORDED_WAIT_S + 1, Math.max(1, Math.ceil(retryAfterMs / 1000)));
   switch (errorCode) {
     case 'RESTORE_JOB_NOT_FOUND':
     case 'RESTORE_JOB_NOT_FOUND_IN_GROUP':

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  backoffMs,
   OpsManagerClient,
   newestFirst,
   unwrapEnvelope,
@@ -244,6 +245,33 @@ describe('client: helpers', () => {
     assert.deepEqual(
       sorted.map((j) => j.id),
       ['c', 'f', 'a', 'e', 'b', 'd'],
+    );
+  });
+
+  it('backoffMs: exponential from 1 s with equal jitter, capped, about a minute over the default six retries', () => {
+    assert.equal(
+      backoffMs(0, 60_000, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffMs(0, 60_000, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(5, 60_000, () => 0),
+      16_000,
+    );
+    assert.equal(
+      backoffMs(10, 60_000, () => 1),
+      60_000,
+      'capped',
+    );
+    const longest = [0, 1, 2, 3, 4, 5].reduce((sum, attempt) => sum + backoffMs(attempt, 60_000, () => 1), 0);
+    assert.equal(longest, 63_000);
+    assert.notEqual(
+      backoffMs(3, 60_000, () => 0.1),
+      backoffMs(3, 60_000, () => 0.9),
+      'jittered',
     );
   });
 

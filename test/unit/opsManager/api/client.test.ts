@@ -340,7 +340,7 @@ describe('client: against the simulator', function () {
       status: 429,
     });
     assert.match(say(error), /rate-limiting/);
-    assert.equal(sim.log.length, 3, 'the first try and two retries');
+    assert.equal(sim.log.length, 7, 'the first try and six retries (about a minute of backoff without Retry-After)');
 
     sim.clearLog();
     const none = client({ maxRetries429: 0 });
@@ -370,6 +370,26 @@ describe('client: against the simulator', function () {
       kind: 'cancelled',
     });
     assert.ok(Date.now() - t0 < 5000, 'the wait ended when cancelled');
+  });
+
+  it('429 without Retry-After backs off with jitter and says so before each wait (issue 12 item 11)', async () => {
+    const c = client({ random: () => 0 }); // the shortest jittered waits: 0.5 s, then 1 s
+    await c.getRoot();
+    sim.clearLog();
+    sim.faults.add({ route: '/restoreJobs/', status: 429, times: 2 });
+    const waits: Array<{ seconds: number; attempt: number }> = [];
+    const job = await c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, {
+      onRetryWait: (wait) => waits.push(wait),
+    });
+    assert.equal(job.id, J.ready.id);
+    assert.deepEqual(waits, [
+      { seconds: 1, attempt: 1 },
+      { seconds: 1, attempt: 2 },
+    ]);
+    assert.deepEqual(
+      sim.log.map((e) => e.status),
+      [429, 429, 200],
+    );
   });
 
   it('a 200 with a body that is not JSON is a parse error naming the URL', async () => {

@@ -185,6 +185,15 @@ describe('errors: httpError', () => {
     );
   });
 
+  it('an absurd Retry-After is capped and worded, never repeated as a number (issue 12 item 11)', () => {
+    const error = httpError(429, body(429, 'RATE_LIMITED'), `${BASE}/groups`, {
+      'retry-after': '99999999999999999999',
+    });
+    assert.match(say(error), /Wait a few minutes \(Ops Manager asked for more than a day\) and try again\./);
+    assert.doesNotMatch(say(error), /\d{6,}/);
+    assert.match(say(httpError(429, '', BASE, { 'retry-after': '7200' })), /Wait 2 hours/);
+  });
+
   it('UNEXPECTED_ERROR: internal error, try again, see server logs', () => {
     const error = httpError(500, body(500, 'UNEXPECTED_ERROR', 'Unexpected error.'), JOB_URL);
     assert.match(
