@@ -426,6 +426,52 @@ function otherText(error: OpsManagerError, l10n: L10n): string | undefined {
         '{0} already exists and was not overwritten. Choose another name, or allow overwriting it.',
         str(p, 'file') ?? '',
       );
+    case 'CA_FILE_UNREADABLE':
+      return l10n.t(
+        'Cannot read the CA file "{0}" ({1}). Fix this server\'s caFile setting: it must be the path of a PEM file.',
+        str(p, 'file') ?? '',
+        str(p, 'errno') ?? '',
+      );
+    case 'CA_NO_PEM':
+      return p.file === undefined
+        ? l10n.t(
+            'The ca option holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----"). Fix this server\'s caFile setting.',
+          )
+        : l10n.t(
+            'The caFile "{0}" holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----"). Fix this server\'s caFile setting.',
+            str(p, 'file') ?? '',
+          );
+    case 'PROXY_INVALID':
+      return l10n.t(
+        'The proxy "{0}" is not a valid URL. Fix the http.proxy setting (or HTTPS_PROXY/HTTP_PROXY), e.g. http://proxy.example.com:3128.',
+        str(p, 'proxy') ?? '',
+      );
+    case 'PROXY_UNSUPPORTED':
+      return l10n.t(
+        'The proxy "{0}" uses {1}, which is not supported: use an http://, https:// or socks5:// proxy URL.',
+        str(p, 'proxy') ?? '',
+        str(p, 'protocol') ?? '',
+      );
+    case 'RESPONSE_TOO_LARGE': {
+      const limit = formatBytes(typeof p.limit === 'number' ? p.limit : 0);
+      const url = str(p, 'url') ?? '';
+      return typeof p.size === 'number'
+        ? l10n.t(
+            'The response from {0} is larger than the {1} this client accepts ({2}). Ask for fewer items per page, or check that baseUrl points at the Ops Manager API.',
+            url,
+            limit,
+            formatBytes(p.size),
+          )
+        : l10n.t(
+            'The response from {0} is larger than the {1} this client accepts. Ask for fewer items per page, or check that baseUrl points at the Ops Manager API.',
+            url,
+            limit,
+          );
+    }
+    case 'USERNAME_EMPTY':
+      return l10n.t('The public key (user name) for Ops Manager is empty. Set it in the server settings.');
+    case 'API_KEY_MISSING':
+      return l10n.t("No API key is stored for this Ops Manager server. Run 'Set API Key…'.");
     case 'DESTINATION_IS_FOLDER':
       return l10n.t('{0} is a folder; choose a file name inside it.', str(p, 'file') ?? '');
     default:

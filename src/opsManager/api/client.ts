@@ -99,13 +99,15 @@ export class OpsManagerClient {
     if (options.username.trim() === '') {
       throw new OpsManagerError({
         kind: 'invalid-input',
-        message: 'The public key (user name) for Ops Manager is empty. Set it in the server settings.',
+        code: 'USERNAME_EMPTY',
+        message: 'Empty username (public key)',
       });
     }
     if (options.apiKey === '') {
       throw new OpsManagerError({
         kind: 'invalid-input',
-        message: "No API key is stored for this Ops Manager server. Run 'Set API Key…'.",
+        code: 'API_KEY_MISSING',
+        message: 'No API key given',
       });
     }
     this.origin = origin;

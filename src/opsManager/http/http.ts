@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';
 import { describeOfferedChallenges, DigestNonce, selectDigestChallenge } from './digest';
 import { OpsManagerError, requestCancelled, stripCredentials } from '../common/errors';
-import { formatBytes } from '../common/format';
 import { answersTls, toNetworkError } from './netErrors';
 import { createDispatcherInfo, DispatcherInfo, resolveTimeouts, TransportOptions } from './transport';
 
@@ -72,9 +71,9 @@ const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function tooLarge(url: string, limit: number, size?: number): OpsManagerError {
   return new OpsManagerError({
     kind: 'parse',
-    message:
-      `The response from ${url} is larger than the ${formatBytes(limit)} this client accepts${size !== undefined ? ` (${formatBytes(size)})` : ''}. ` +
-      'Ask for fewer items per page, or check that baseUrl points at the Ops Manager API.',
+    code: 'RESPONSE_TOO_LARGE',
+    params: { url, limit, size },
+    message: `Response from ${url} over ${limit} bytes${size !== undefined ? ` (${size})` : ''}`,
     url,
   });
 }

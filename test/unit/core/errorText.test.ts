@@ -12,6 +12,9 @@ import {
   type OpsManagerErrorInit,
 } from '../../../src/opsManager/common/errors';
 import { englishL10n } from '../../../src/jobPanel/translate';
+import { OpsManagerClient } from '../../../src/opsManager/api/client';
+import { chooseProxy } from '../../../src/opsManager/http/proxy';
+import { loadCa } from '../../../src/opsManager/http/transport';
 
 /** A second copy of the errors module, as the separately loaded HTTP bundle has. */
 function otherBundleError(init: OpsManagerErrorInit): Error {
@@ -93,5 +96,36 @@ describe('errorText: one wording for every error', () => {
       blockerText({ ok: false, blocker: 'JOB_NOT_FINISHED', params: { status: 'IN_PROGRESS' } }, marked),
       /^«The archive is still being prepared \(delivery IN_PROGRESS\)/,
     );
+  });
+});
+
+describe('errorText: configuration mistakes caught in the domain are worded here too', () => {
+  it('an unreadable caFile, an invalid proxy, an empty user name', () => {
+    const cases: Array<[() => unknown, string, RegExp]> = [
+      [
+        () => loadCa({ caFile: '/nonexistent/ca.pem' }),
+        'CA_FILE_UNREADABLE',
+        /^Cannot read the CA file "\/nonexistent\/ca\.pem" \(ENOENT\)\. Fix this server's caFile setting/,
+      ],
+      [() => loadCa({ ca: 'not a certificate' }), 'CA_NO_PEM', /^The ca option holds no PEM certificate/],
+      [
+        () => chooseProxy(new URL('https://om.example.com'), { url: 'ftp://proxy:21' }),
+        'PROXY_UNSUPPORTED',
+        /^The proxy "ftp:\/\/proxy:21" uses ftp:, which is not supported/,
+      ],
+      [
+        () => new OpsManagerClient({ baseUrl: 'https://om.example.com', username: ' ', apiKey: 'k' }),
+        'USERNAME_EMPTY',
+        /^The public key \(user name\) for Ops Manager is empty/,
+      ],
+    ];
+    for (const [run, code, words] of cases) {
+      assert.throws(run, (error: unknown) => {
+        assert.ok(isOpsManagerError(error));
+        assert.equal(error.code, code);
+        assert.match(errorText(error, englishL10n), words);
+        return true;
+      });
+    }
   });
 });
