@@ -55,9 +55,10 @@ module.exports = {
         path: '^src/(?:opsManager/[^/]+|(?!opsManager/)[^/]+)/(?!index\\.ts$)',
         pathNot: [
           '^src/$1/',
-          // Leaves of core/ free of `vscode` values, which the panel's message protocol and HTML renderer share
-          // with the webview script and the plain-Node unit tests: the core index loads `vscode`, which neither has.
-          '^src/core/(jobRef|downloadState|jobStatus)\\.ts$',
+          // Leaves of core/ free of `vscode` values (the job reference, download state, status table, error
+          // wording): the panels' pure HTML renderers and protocols share them with the webview scripts and the
+          // plain-Node unit tests, and the core index loads `vscode`, which neither has.
+          '^src/core/(jobRef|downloadState|jobStatus|errorText|mask)\\.ts$',
         ],
       },
     },
@@ -78,9 +79,17 @@ module.exports = {
     {
       name: 'webview-pure',
       severity: 'error',
-      comment: 'The webview script runs in the browser: it imports only pure modules of its own panel and core.',
+      comment:
+        'A webview script runs in the browser: no Node built-ins and no vscode (browser libraries such as morphdom are bundled).',
       from: { path: '^src/[^/]+/webview/' },
-      to: { dependencyTypes: ['core', 'npm', 'npm-dev'] },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'webview-no-vscode',
+      severity: 'error',
+      comment: 'A webview script has no vscode API: it talks to the host through its typed message protocol.',
+      from: { path: '^src/[^/]+/webview/' },
+      to: { path: '^vscode$' },
     },
   ],
   options: {

@@ -47,15 +47,14 @@ const common = {
  * Modules built as their own file in dist/ and require()d from there at run time instead of being bundled into
  * every bundle that imports them:
  * - src/opsManager/runtime.ts, the HTTP layer (client, downloads and undici, ~80 % of the code): parsing it with
- *   dist/extension.js made activation slow, so the extension loads it on first use (src/runtimeModule.ts);
- * - src/opsManager/errors.ts, used by both: one copy, so `instanceof OpsManagerError` (and `isCancellation()`)
- *   hold for errors the HTTP layer throws.
+ *   dist/extension.js made activation slow, so the extension loads it on first use (src/core/runtimeModule.ts).
+ * Each bundle has its own copy of src/opsManager/common/errors.ts: errors are recognised by a registered symbol
+ * (`isOpsManagerError`) and cancellation by its kind, never by `instanceof`, so no shared errors bundle is needed.
  */
 const separateModules = [
   { source: path.join(root, 'src/opsManager/runtime.ts'), outfile: 'opsManagerRuntime.js' },
   // The archive package (tar-stream): loaded on the first inspect or extract, like the HTTP layer.
   { source: path.join(root, 'src/opsManager/archiveRuntime.ts'), outfile: 'opsManagerArchive.js' },
-  { source: path.join(root, 'src/opsManager/common/errors.ts'), outfile: 'opsManagerErrors.js' },
 ];
 
 /** Turns relative imports of a separate module into `require('./<outfile>')`, resolved beside the bundle in dist/. */

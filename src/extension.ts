@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     log,
     servers,
     clients,
-    fetchJob: (ref, signal) => fetchJob(clients, ref, signal),
+    fetchJob: (ref, signal, onRetryWait) => fetchJob(clients, ref, signal, onRetryWait),
     refreshTree: (ref) => tree.refreshMatching(ref),
   };
 

@@ -29,7 +29,7 @@ import { loadBatch, type LoadedBatch, noPartsMessage } from './load';
 import type { BatchPanels } from './panel';
 import { pickBatch } from './pick';
 import type { BatchRef } from './protocol';
-import { COMMANDS } from '../core';
+import { blockerText, COMMANDS } from '../core';
 
 export const PARALLEL_SETTING = 'batchParallelDownloads';
 
@@ -131,7 +131,12 @@ async function run(
 
   const lost = todo.filter((p) => p.state === 'unavailable');
   if (lost.length > 0) {
-    const list = lost.map((p) => `${p.name}: ${p.blocker?.message ?? p.job.delivery?.statusName ?? ''}`).join(' ');
+    const list = lost
+      .map(
+        (p) =>
+          `${p.name}: ${(p.blocker !== undefined ? blockerText(p.blocker, vscode.l10n) : undefined) ?? p.job.delivery?.statusName ?? ''}`,
+      )
+      .join(' ');
     throw invalid(
       vscode.l10n.t(
         '{0} of {1} parts of this sharded restore cannot be downloaded, and a sharded cluster is restored from every part together; nothing was downloaded. {2} Start a new restore job for the cluster in Ops Manager.',
@@ -354,7 +359,7 @@ function partInput(services: Services, ref: BatchRef, loaded: LoadedBatch, part:
   const jobRef: JobRef = { server: ref.server, groupId: ref.groupId, clusterId: ref.clusterId, jobId: part.job.id };
   const linkOf = (current: BatchPart): BatchPartLink => {
     const check = checkDownloadable(current.job);
-    if (!check.ok) throw new OpsManagerError({ kind: 'invalid-input', message: check.message });
+    if (!check.ok) throw new OpsManagerError({ kind: 'invalid-input', message: blockerText(check, vscode.l10n) });
     const known = expectedSha1FromJob(current.job, check.url);
     return {
       url: check.url,
@@ -383,7 +388,9 @@ function partInput(services: Services, ref: BatchRef, loaded: LoadedBatch, part:
         if (fresh.state === 'unavailable') {
           throw new OpsManagerError({
             kind: 'invalid-input',
-            message: fresh.blocker?.message ?? vscode.l10n.t('This part can no longer be downloaded.'),
+            message:
+              (fresh.blocker !== undefined ? blockerText(fresh.blocker, vscode.l10n) : undefined) ??
+              vscode.l10n.t('This part can no longer be downloaded.'),
           });
         }
       }

@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import { type BatchPart, expectedSha1FromJob, type RestoreBatch } from '../opsManager/api';
 import type { PartStatus } from '../opsManager/download';
+import { blockerText } from '../core/errorText';
 import type { BatchRef } from './protocol';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -189,7 +190,9 @@ function renderPart(
         : String(delivery.maxDownloads);
   const status = [partStateText(part, l10n)];
   if (download !== undefined) status.push(downloadStatusText(download.status, l10n));
-  const reason = download?.error ?? (part.state === 'unavailable' ? part.blocker?.message : undefined);
+  const reason =
+    download?.error ??
+    (part.state === 'unavailable' && part.blocker !== undefined ? blockerText(part.blocker, l10n) : undefined);
   return `<tr data-job-id="${escapeHtml(job.id)}" class="part part-${escapeHtml(download?.status ?? part.state)}">
 <td><button type="button" class="link" data-action="openPart" data-job-id="${escapeHtml(job.id)}">${escapeHtml(part.name)}</button>${nameSourceNote(part, l10n)}</td>
 <td>${escapeHtml(roleText(part, l10n))}</td>

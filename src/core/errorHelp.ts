@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { MissingApiKeyError } from './clients';
 import { UnknownServerError } from './registry';
-import { maskSecrets } from './log';
-import { OpsManagerError } from '../opsManager/common';
+import { maskSecrets } from './mask';
+import { errorText } from './errorText';
+import { isOpsManagerError } from '../opsManager/common';
 import { COMMANDS } from './commandIds';
 import { ACCESS_LIST_DOCS_URL, accessListHelp, isAccessListRefusal } from './accessList';
 
@@ -63,12 +64,6 @@ export function showLogAction(): FixAction {
   return { label: vscode.l10n.t('Show Log'), icon: 'output', command: COMMANDS.showLog, args: [] };
 }
 
-function fullMessage(error: OpsManagerError): string {
-  const parts = [error.message];
-  if (error.detail && !error.message.includes(error.detail)) parts.push(error.detail);
-  return maskSecrets(parts.join(' '));
-}
-
 const NOT_ALLOWED_CODES = new Set(['NOT_IN_GROUP', 'USER_UNAUTHORIZED']);
 
 export function explainError(error: unknown, server?: string, level?: ErrorLevel): ErrorHelp {
@@ -88,11 +83,11 @@ export function explainError(error: unknown, server?: string, level?: ErrorLevel
       severity: 'warning',
     };
   }
-  if (!(error instanceof OpsManagerError)) {
-    const text = maskSecrets(error instanceof Error ? error.message : String(error));
+  if (!isOpsManagerError(error)) {
+    const text = errorText(error, vscode.l10n);
     return { summary: vscode.l10n.t('Unexpected error'), message: text, actions: [showLogAction()], severity: 'error' };
   }
-  const message = fullMessage(error);
+  const message = errorText(error, vscode.l10n);
   const code = error.errorCode ?? '';
   if (error.kind === 'http') {
     const status = error.status ?? 0;

@@ -1,60 +1,16 @@
 // The one "Ops Manager" log channel. Everything written to it goes through a mask first, so an API key, a
 // bearer token or an Authorization header can never reach the log, whoever calls it.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common';
+import { isOpsManagerError } from '../opsManager/common';
 import type { RequestLogEntry } from '../opsManager/http';
+import { maskSecrets } from './mask';
 
-const MASK = '***';
-
-/** Values that must never be shown: API keys read from SecretStorage, download tokens. */
-const knownSecrets = new Set<string>();
-
-/** Registers a secret so every later log line and error message hides it. Short values are ignored (too many false hits). */
-export function addSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= 6) {
-    knownSecrets.add(value);
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// Patterns for secrets we do not know by value (a header copied into an error text, a URL with userinfo).
-const SECRET_PATTERNS: Array<[RegExp, string]> = [
-  // Digest credentials: everything after "Digest " once it looks like parameters (username=…, response=…).
-  [/\b(digest\s+)(?=[a-z]+=)[^\r\n]*/gi, `$1${MASK}`],
-  // Authorization / Proxy-Authorization as a header line ("Authorization: …" up to the end of the line)…
-  [/\b((?:proxy-)?authorization\s*:\s*)[^\s"'][^\r\n]*/gi, `$1${MASK}`],
-  // …and as a JSON or JS property ("authorization": "…").
-  [/(\b(?:proxy-)?authorization["']\s*:\s*["'])[^"'\r\n]*/gi, `$1${MASK}`],
-  [/\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${MASK}`],
-  // userinfo in URLs: scheme://user:password@host
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${MASK}@`],
-  // apiKey=…, "apiKey": "…", authValue, password, token fields
-  [
-    /(\b(?:apikey|api_key|privatekey|private_key|password|authvalue|token)["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi,
-    `$1${MASK}`,
-  ],
-];
-
-/** Removes every known secret and anything that looks like a credential from `text`. */
-export function maskSecrets(text: string): string {
-  let result = text;
-  // Longest first, so a secret that contains another is removed whole.
-  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) {
-    result = result.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
-  }
-  for (const [pattern, replacement] of SECRET_PATTERNS) {
-    result = result.replace(pattern, replacement);
-  }
-  return result;
-}
+export { addSecret, maskSecrets } from './mask';
 
 /** A readable, masked description of an error for the log: message plus whatever the server told us. */
 export function describeError(error: unknown): string {
-  if (error instanceof OpsManagerError) {
-    const parts = [`${error.name} [${error.kind}]: ${error.message}`];
+  if (isOpsManagerError(error)) {
+    const parts = [`${error.name} [${error.kind} ${error.code}]: ${error.message}`];
     if (error.status !== undefined) parts.push(`status=${error.status}`);
     if (error.errorCode) parts.push(`errorCode=${error.errorCode}`);
     if (error.reason) parts.push(`reason=${error.reason}`);

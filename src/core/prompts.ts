@@ -19,6 +19,8 @@ export interface InputStepOptions {
   validate?: (value: string) => Validation;
   /** Shown when the box opens (why it is asked again), until the value changes. */
   initialMessage?: Validation;
+  /** Title-bar buttons that fill in a value (e.g. a well-known URL), after Back. */
+  fillButtons?: Array<{ button: vscode.QuickInputButton; value: string }>;
 }
 
 function blocks(validation: Validation): boolean {
@@ -47,7 +49,8 @@ export function inputStep(options: InputStepOptions): Promise<string | typeof BA
     box.placeholder = options.placeholder;
     box.password = options.password ?? false;
     box.ignoreFocusOut = true;
-    box.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    const fills = options.fillButtons ?? [];
+    box.buttons = [...(options.canGoBack ? [vscode.QuickInputButtons.Back] : []), ...fills.map((f) => f.button)];
     const validate = (value: string): Validation => options.validate?.(value);
     box.validationMessage = options.initialMessage ?? (box.value === '' ? undefined : validate(box.value));
     disposables.push(
@@ -61,6 +64,11 @@ export function inputStep(options: InputStepOptions): Promise<string | typeof BA
       }),
       box.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) finish(BACK);
+        const fill = fills.find((f) => f.button === button);
+        if (fill !== undefined) {
+          box.value = fill.value;
+          box.validationMessage = validate(fill.value);
+        }
       }),
       box.onDidHide(() => finish(undefined)),
     );

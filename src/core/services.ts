@@ -19,7 +19,12 @@ export interface Services {
   servers: ServerRegistry;
   clients: ClientCache;
   /** clusterId → getRestoreJob, hostId → getConfigServerRestoreJob. */
-  fetchJob(ref: JobRef, signal?: AbortSignal): Promise<RestoreJob>;
+  /** `onRetryWait`: Ops Manager rate-limited the call and it will be retried in `seconds` (for progress). */
+  fetchJob(
+    ref: JobRef,
+    signal?: AbortSignal,
+    onRetryWait?: (wait: { seconds: number; attempt: number }) => void,
+  ): Promise<RestoreJob>;
   /** Refreshes the whole tree, or the deepest node matching the given IDs. */
   refreshTree(ref?: Partial<JobRef>): void;
 }

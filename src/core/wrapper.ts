@@ -8,12 +8,15 @@ import type { Services } from './services';
 import { stringField } from './args';
 import { explainError, type FixAction, showLogAction } from './errorHelp';
 import { COMMANDS } from './commandIds';
+import { errorText } from './errorText';
 
 /** Thrown (or returned as undefined) when the user dismissed a prompt: ends the command without a message. */
 export class UserCancelledError extends Error {
+  /** The error kind isCancellation() looks for, whichever bundle asks. */
+  readonly kind = 'cancelled';
   constructor() {
     super('Cancelled by the user');
-    this.name = 'Canceled';
+    this.name = 'UserCancelledError';
   }
 }
 
@@ -21,7 +24,7 @@ export type CommandHandler = (...args: unknown[]) => unknown;
 
 /** Logs and shows a failure: what the wrapper does with an error a command throws. */
 function reportError(services: Pick<Services, 'log'>, commandId: string, error: unknown, server?: string): void {
-  if (isCancellation(error)) {
+  if (isCancellation(error) || error instanceof vscode.CancellationError) {
     services.log.debug(`${commandId}: cancelled`);
     return;
   }
@@ -32,7 +35,7 @@ function reportError(services: Pick<Services, 'log'>, commandId: string, error: 
     0,
     3,
   );
-  const text = maskSecrets(error instanceof Error ? error.message : String(error));
+  const text = errorText(error, vscode.l10n);
   void vscode.window.showErrorMessage(text, ...actions.map((a) => a.label)).then((choice) => {
     const action = actions.find((a) => a.label === choice);
     if (action !== undefined) void vscode.commands.executeCommand(action.command, ...action.args);

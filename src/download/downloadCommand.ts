@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  blockerText,
+  errorText,
+  rateLimitedText,
   type DownloadProgress as PanelProgress,
   type DownloadState,
   type JobRef,
@@ -74,9 +77,11 @@ export async function downloadRestoreArchive(
     const job = await fetchWithProgress(env.services, ref, running.abort.signal);
     const check = checkDownloadable(job);
     if (!check.ok) {
-      env.services.log.warn(`Restore job ${ref.jobId} not downloadable: ${check.blocker}: ${check.message}`);
+      env.services.log.warn(
+        `Restore job ${ref.jobId} not downloadable: ${check.blocker} ${JSON.stringify(check.params)}`,
+      );
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, check.message),
+        vscode.l10n.t('Restore job {0} cannot be downloaded. {1}', ref.jobId, blockerText(check, vscode.l10n)),
       );
       return undefined;
     }
@@ -148,11 +153,7 @@ export async function downloadRestoreArchive(
       const cancelled = isCancellation(error);
       env.panels.postDownloadState(ref, {
         state: cancelled ? 'cancelled' : 'failed',
-        message: cancelled
-          ? vscode.l10n.t('Download cancelled; nothing was saved.')
-          : error instanceof Error
-            ? error.message
-            : String(error),
+        message: cancelled ? vscode.l10n.t('Download cancelled; nothing was saved.') : errorText(error, vscode.l10n),
       });
     }
     throw error;
@@ -169,7 +170,10 @@ export async function downloadRestoreArchive(
 async function fetchWithProgress(services: Services, ref: JobRef, signal: AbortSignal): Promise<RestoreJob> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking restore job {0}…', ref.jobId) },
-    () => services.fetchJob(ref, signal),
+    (progress) =>
+      services.fetchJob(ref, signal, ({ seconds }) =>
+        progress.report({ message: rateLimitedText(seconds, vscode.l10n) }),
+      ),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   COMMANDS,
   copyJobRef,
   describeError,
+  errorText as wordError,
   explainError,
   formatProgress,
   jobRefKey,
@@ -49,7 +50,7 @@ export interface ShowOptions {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return wordError(error, vscode.l10n);
 }
 
 /** The banner's button: "Set API Key…" when that is what fixes the failure (a refused or missing key). */

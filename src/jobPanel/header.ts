@@ -1,6 +1,7 @@
 // The panel's header: job ID and status badges, where the job lives, the Download and Refresh buttons, why
 // Download is disabled (or what it will use up), and when the job was fetched. Re-rendered on every update.
 
+import { blockerText } from '../core/errorText';
 import type * as vscode from 'vscode';
 import { checkDownloadable, type Downloadability, type RestoreJob } from '../opsManager/api';
 import { relativeTimeElement, type RenderContext, SEPARATOR, statusBadge } from './elements';
@@ -55,7 +56,7 @@ function downloadNote(downloadability: Downloadability | undefined, l10n: typeof
   if (!downloadability.ok) {
     const waiting = downloadability.blocker === 'JOB_NOT_FINISHED';
     const icon = waiting ? 'codicon-clock' : 'codicon-circle-slash';
-    return `<p id="download-note" class="note ${waiting ? 'muted' : 'blocked'}" data-blocker="${escapeHtml(downloadability.blocker)}"><span class="codicon ${icon}" aria-hidden="true"></span><span>${displayText(downloadability.message)}</span></p>`;
+    return `<p id="download-note" class="note ${waiting ? 'muted' : 'blocked'}" data-blocker="${escapeHtml(downloadability.blocker)}"><span class="codicon ${icon}" aria-hidden="true"></span><span>${displayText(blockerText(downloadability, l10n))}</span></p>`;
   }
   if (downloadability.lastUse) {
     return `<p id="download-note" class="note warning" data-last-use="true"><span class="codicon codicon-warning" aria-hidden="true"></span><span>${displayText(l10n.t('This link can be used only once: downloading {0} uses it up.', downloadability.fileName))}</span></p>`;

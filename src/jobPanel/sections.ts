@@ -83,14 +83,7 @@ function summarySection(job: RestoreJob, ctx: RenderContext): string {
     idField('masterKeyUUID', l10n.t('KMIP master key'), job.masterKeyUUID, masterKeyWhy, l10n),
     idField('id', l10n.t('Job ID'), job.id, '', l10n),
     idField('groupId', l10n.t('Group ID'), job.groupId, l10n.t('Ops Manager did not send the group ID.'), l10n),
-    idField('clusterId', l10n.t('Cluster ID'), job.clusterId, l10n.t('Only present for a restore of a cluster.'), l10n),
-    idField(
-      'hostId',
-      l10n.t('Config server host ID'),
-      job.hostId,
-      l10n.t('Only present for a restore of a mirrored config server (SCCC).'),
-      l10n,
-    ),
+    ...clusterFields(job, ctx),
     idField(
       'batchId',
       l10n.t('Batch ID'),
@@ -100,6 +93,50 @@ function summarySection(job: RestoreJob, ctx: RenderContext): string {
     ),
   ];
   return section('summary', l10n.t('Summary'), `<dl class="fields">${fields.join('')}</dl>`, 'info');
+}
+
+/**
+ * Cluster ID, cluster name and config server host ID. A job reached through the host route is a config-server
+ * (SCCC) job: Ops Manager's documented list puts the host ID in `clusterId` and sends no `hostId`, so the
+ * `clusterId` is labelled as the host it is, and a missing `hostId` is explained by that.
+ */
+function clusterFields(job: RestoreJob, ctx: RenderContext): string[] {
+  const { l10n } = ctx;
+  const configServerJob = ctx.ref.hostId !== undefined;
+  const clusterName =
+    job.clusterName === undefined
+      ? []
+      : [field('clusterName', l10n.t('Cluster name'), `<span>${displayText(job.clusterName)}</span>`)];
+  if (configServerJob) {
+    return [
+      idField(
+        'clusterId',
+        l10n.t('Config server host ID'),
+        job.clusterId,
+        l10n.t('Ops Manager did not send it; this is a config server job (host {0}).', ctx.ref.hostId ?? ''),
+        l10n,
+      ),
+      ...clusterName,
+      idField(
+        'hostId',
+        l10n.t('Config server host ID'),
+        job.hostId,
+        l10n.t('Not sent: for a config server (SCCC) job, Ops Manager sends the host ID in clusterId.'),
+        l10n,
+      ),
+    ];
+  }
+  return [
+    idField('clusterId', l10n.t('Cluster ID'), job.clusterId, l10n.t('Only present for a restore of a cluster.'), l10n),
+    ...clusterName,
+    idField(
+      'hostId',
+      l10n.t('Config server host ID'),
+      job.hostId,
+      l10n.t('Only present for a restore of a mirrored config server (SCCC).'),
+      l10n,
+    ),
+  ];
 }
 
 function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderContext): string {
@@ -116,6 +153,8 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
   const httpOnly = l10n.t('Only present if the delivery method is HTTP.');
   const whyNoUrl = http ? l10n.t('Present once the archive is ready to download.') : httpOnly;
   const whyNoHttpField = http ? l10n.t('Not sent yet; Ops Manager fills it in when the archive is ready.') : httpOnly;
+  // An HTTP delivery may come without these (e.g. automated restores, which answer HTTP): say just that.
+  const whyNoLimit = http ? l10n.t('Ops Manager did not send it.') : httpOnly;
   const fields = [
     field(
       'delivery.methodName',
@@ -141,10 +180,10 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
       'delivery.expirationHours',
       l10n.t('Link valid for'),
       delivery.expirationHours === undefined
-        ? absent(httpOnly)
+        ? absent(whyNoLimit)
         : displayText(l10n.t('{0} hours after the job completes', delivery.expirationHours)),
     ),
-    field('delivery.maxDownloads', l10n.t('Downloads allowed'), maxDownloads(delivery.maxDownloads, httpOnly, l10n)),
+    field('delivery.maxDownloads', l10n.t('Downloads allowed'), maxDownloads(delivery.maxDownloads, whyNoLimit, l10n)),
   ];
   // Fields that only some servers or methods send: shown when present, never explained when absent.
   if (delivery.urlV2 !== undefined) {

@@ -6,6 +6,7 @@ import {
   inputStep,
   pickServer,
   pickWithLoading,
+  rateLimitedText,
   requireJobRef,
   stringField,
   UserCancelledError,
@@ -226,8 +227,8 @@ export async function fetchRestoreJob(deps: LookupDeps, arg: unknown): Promise<R
   for (;;) {
     const attempt = ref;
     try {
-      job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', attempt.jobId), (signal) =>
-        deps.services.fetchJob(attempt, signal),
+      job = await withCancellableProgress(vscode.l10n.t('Fetching restore job {0}…', attempt.jobId), (signal, report) =>
+        deps.services.fetchJob(attempt, signal, ({ seconds }) => report(rateLimitedText(seconds, vscode.l10n))),
       );
       break;
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   baseUrlProblem,
   booleanField,
   describeError,
+  errorText,
   inputStep,
   maskSecrets,
   serverIdentity,
@@ -19,7 +20,7 @@ import {
   type Validation,
   withCancellableProgress,
 } from '../core';
-import { OpsManagerError } from '../opsManager/common';
+import { CLOUD_MANAGER_BASE_URL, OpsManagerError } from '../opsManager/common';
 import { checkKey } from './keyCheck';
 import {
   addServerFailed,
@@ -127,9 +128,21 @@ async function askDraft(services: Services, draft: Draft, firstStep: number): Pr
           totalSteps: total,
           value: result.baseUrl,
           canGoBack: true,
-          prompt: vscode.l10n.t('The Ops Manager URL (/api/public/v1.0 is optional)'),
+          prompt: vscode.l10n.t(
+            'The Ops Manager URL (/api/public/v1.0 is optional), or Cloud Manager with the cloud button',
+          ),
           placeholder: 'https://opsmanager.example.com:8443',
           validate: urlValidation,
+          // Cloud Manager serves the same v1.0 API: offered as a choice so nobody has to know its URL.
+          fillButtons: [
+            {
+              button: {
+                iconPath: new vscode.ThemeIcon('cloud'),
+                tooltip: vscode.l10n.t('Use Cloud Manager ({0})', CLOUD_MANAGER_BASE_URL),
+              },
+              value: CLOUD_MANAGER_BASE_URL,
+            },
+          ],
         });
         if (typeof answer === 'string') result.baseUrl = completeBaseUrl(answer);
         break;
@@ -252,11 +265,7 @@ export async function addServer(services: Services, arg: unknown): Promise<AddSe
     const refused = result.outcome === 'refused';
     const wording = refused
       ? addServerRefused(vscode.l10n, draft, maskSecrets(serverWords(result.error)))
-      : addServerFailed(
-          vscode.l10n,
-          draft,
-          maskSecrets(result.error instanceof Error ? result.error.message : String(result.error)),
-        );
+      : addServerFailed(vscode.l10n, draft, errorText(result.error, vscode.l10n));
     const choice = await vscode.window.showWarningMessage(
       wording.title,
       { modal: true, detail: wording.detail },

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { SAMPLE } from '../simulator/sampleData';
 import { SIM_VERSION } from '../simulator/server';
-import { expectText, expectVisible } from './expect';
+import { expectText, expectVisible, sha1File } from './expect';
 import { escapeRegExp, ORDERS, PRODUCTION, startPaletteLookup, waitForPanel } from './navigate';
 import { uiSuite, type UiSession } from './session';
 import { waitUntil, WAIT } from './workbench';
@@ -270,14 +270,22 @@ uiSuite(
       await s.wb.pick(/Fetch Restore Job: group/, PRODUCTION.name);
       await s.wb.pick(/Fetch Restore Job: cluster/, ORDERS.name);
       await s.wb.answerInput('Fetch Restore Job by ID', SAMPLE.jobs.ready.id);
+      // The panel's download line, not the notification: toasts can be stacked away by others (the archive
+      // inspection's progress), the panel keeps the outcome.
       await expectVisible(
-        s.wb.toast(`SHA-1 verified: ${archive.sha1}`),
+        s.wb.panel.locator('#download-status[data-state="verified"]'),
         'the download saved and verified',
         WAIT.ui * 2,
       );
       await waitUntil(
         async () => fs.readdirSync(s.downloadDir).some((f) => f.endsWith('.tar.gz')),
         'the archive in the download folder',
+      );
+      const saved = fs.readdirSync(s.downloadDir).filter((f) => f.endsWith('.tar.gz'));
+      assert.deepEqual(
+        saved.map((f) => sha1File(path.join(s.downloadDir, f))),
+        [archive.sha1],
+        "one archive, with the simulator's SHA-1",
       );
       await expectActivatedOnce(s, before);
     });

@@ -60,9 +60,30 @@ export function codeServerNode(): string {
   return found;
 }
 
-/** Merges settings into `<userDataDir>/User/settings.json`. */
+/**
+ * Merges settings into `<userDataDir>/User/settings.json`, and the extension's own settings into
+ * `<userDataDir>/Machine/settings.json` too: code-server runs extensions in a remote extension host, where
+ * machine-scoped settings (opsManager.servers, opsManager.downloadDirectory) are read from the remote's machine
+ * settings, as on Remote-SSH.
+ */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
-  const file = path.join(userDataDir, 'User', 'settings.json');
+  mergeSettings(path.join(userDataDir, 'User', 'settings.json'), settings);
+  const ours = Object.fromEntries(Object.entries(settings).filter(([key]) => key.startsWith('opsManager.')));
+  if (Object.keys(ours).length > 0) {
+    mergeSettings(path.join(userDataDir, 'Machine', 'settings.json'), ours);
+  }
+}
+
+/** The user and machine settings files' text, for tests that check what was (or was not) saved. */
+export function readSavedSettings(userDataDir: string): string {
+  return ['User', 'Machine']
+    .map((dir) => path.join(userDataDir, dir, 'settings.json'))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
+function mergeSettings(file: string, settings: Record<string, unknown>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let existing: Record<string, unknown> = {};
   try {

@@ -9,6 +9,7 @@ import {
   httpError,
   httpErrorFromBody,
   headerValue,
+  isOpsManagerError,
   OpsManagerError,
   parseErrorFor,
   parseRetryAfterMs,
@@ -62,14 +63,28 @@ export interface ClientOptions extends TransportOptions {
   pretty?: boolean;
   envelope?: boolean;
   onRequest?: (entry: RequestLogEntry) => void;
-  /** Retries after a 429 (default 2). */
+  /** Retries after a 429 (default 6: backing off 1, 2, 4 … 32 s, about a minute in all). */
   maxRetries429?: number;
-  /** Longest wait before retrying a 429 (default 30 000 ms); a server asking for longer gets an error at once. */
+  /** Longest wait before retrying a 429 (default 60 000 ms); a server asking for longer gets an error at once. */
   maxRetryWaitMs?: number;
+  /** Test seam for the backoff's jitter (default Math.random). */
+  random?: () => number;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Called before each wait for a rate-limited (429) call is retried, e.g. to say so in a progress message. */
+  onRetryWait?: (wait: { seconds: number; attempt: number }) => void;
+}
+
+/**
+ * How long to wait before retry `attempt` (0-based) of a 429 without Retry-After: exponential from 1 s, capped at
+ * `capMs`, with "equal jitter" (half fixed, half random) so many clients do not retry in step. Ops Manager's
+ * limits are per minute, so the sum of the default 6 waits reaches about a minute.
+ */
+export function backoffMs(attempt: number, capMs: number, random: () => number = Math.random): number {
+  const full = Math.min(capMs, 1000 * 2 ** attempt);
+  return Math.round(full / 2 + (full / 2) * random());
 }
 
 export interface SnapshotListOptions extends ListOptions<Snapshot> {
@@ -118,8 +133,8 @@ const DEFAULT_ITEMS_PER_PAGE = 100;
 const MAX_ITEMS_PER_PAGE = 500;
 const OLD_SERVER_MAX_ITEMS_PER_PAGE = 100;
 const DEFAULT_MAX_ITEMS = 10_000;
-const DEFAULT_MAX_RETRIES_429 = 2;
-const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
+const DEFAULT_MAX_RETRIES_429 = 6;
+const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
 /** No API answer we read is anywhere near this; a bigger body is a fault, not data. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
 
@@ -134,19 +149,22 @@ export class OpsManagerClient {
   private readonly envelope: boolean;
   private readonly maxRetries429: number;
   private readonly maxRetryWaitMs: number;
+  private readonly random: () => number;
 
   constructor(options: ClientOptions) {
     const { origin, apiBase } = normaliseBaseUrl(options.baseUrl);
     if (options.username.trim() === '') {
       throw new OpsManagerError({
         kind: 'invalid-input',
-        message: 'The public key (user name) for Ops Manager is empty. Set it in the server settings.',
+        code: 'USERNAME_EMPTY',
+        message: 'Empty username (public key)',
       });
     }
     if (options.apiKey === '') {
       throw new OpsManagerError({
         kind: 'invalid-input',
-        message: "No API key is stored for this Ops Manager server. Run 'Set API Key…'.",
+        code: 'API_KEY_MISSING',
+        message: 'No API key given',
       });
     }
     this.origin = origin;
@@ -156,6 +174,7 @@ export class OpsManagerClient {
     this.envelope = options.envelope === true;
     this.maxRetries429 = nonNegativeInteger(options.maxRetries429, DEFAULT_MAX_RETRIES_429, 'maxRetries429');
     this.maxRetryWaitMs = nonNegativeInteger(options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, 'maxRetryWaitMs');
+    this.random = options.random ?? Math.random;
     this.http = new DigestHttpClient({
       origin,
       username: options.username,
@@ -177,7 +196,7 @@ export class OpsManagerClient {
   /** The API root: checks that the URL and the key work, and reads the server version. */
   async getRoot(opts: RequestOptions = {}): Promise<ApiRoot> {
     const url = this.buildUrl('', {});
-    const { payload, response } = await this.getJson(url, opts.signal);
+    const { payload, response } = await this.getJson(url, opts);
     return this.parseAt(url, () => parseApiRoot(payload, headerValue(response.headers, 'x-mongodb-service-version')));
   }
 
@@ -421,7 +440,7 @@ export class OpsManagerClient {
 
   private async getOne<T>(path: string, parse: ItemParser<T>, opts: RequestOptions): Promise<T> {
     const url = this.buildUrl(path, {});
-    const { payload } = await this.getJson(url, opts.signal);
+    const { payload } = await this.getJson(url, opts);
     return this.parseAt(url, () => parse(payload, ''));
   }
 
@@ -441,13 +460,13 @@ export class OpsManagerClient {
       visited.add(url);
       let payload: unknown;
       try {
-        ({ payload } = await this.getJson(url, opts.signal));
+        ({ payload } = await this.getJson(url, opts));
       } catch (error) {
         // Older servers refuse more than 100 items per page instead of capping: ask again with 100.
         if (
           pageNum === 1 &&
           itemsPerPage > OLD_SERVER_MAX_ITEMS_PER_PAGE &&
-          error instanceof OpsManagerError &&
+          isOpsManagerError(error) &&
           error.status === 400
         ) {
           itemsPerPage = OLD_SERVER_MAX_ITEMS_PER_PAGE;
@@ -532,7 +551,7 @@ export class OpsManagerClient {
     try {
       return parse();
     } catch (error) {
-      if (error instanceof OpsManagerError && error.kind === 'parse') {
+      if (isOpsManagerError(error) && error.kind === 'parse') {
         throw parseErrorFor(url, error.message, error);
       }
       throw error;
@@ -543,10 +562,8 @@ export class OpsManagerClient {
    * GETs JSON; resolves with the payload (unwrapped from an envelope) of a 2xx answer, retries a 429 as the server
    * asks, and throws an OpsManagerError for anything else.
    */
-  private async getJson(
-    url: string,
-    signal: AbortSignal | undefined,
-  ): Promise<{ payload: unknown; response: HttpResponse }> {
+  private async getJson(url: string, opts: RequestOptions): Promise<{ payload: unknown; response: HttpResponse }> {
+    const signal = opts.signal;
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(signal, url);
       const response = await this.http.request({
@@ -585,13 +602,15 @@ export class OpsManagerClient {
       if (status === 429 && attempt < this.maxRetries429) {
         const wait = this.retryWaitMs(response, attempt);
         if (wait !== undefined) {
+          opts.onRetryWait?.({ seconds: Math.max(1, Math.ceil(wait / 1000)), attempt: attempt + 1 });
           await sleep(wait, signal, () => requestCancelled(url));
           continue;
         }
       }
+      const errorOptions = { redact: this.secrets, unusableChallenge: response.unusableChallenge };
       throw payloadParsed
-        ? httpErrorFromBody(status, payload, url, response.headers, { redact: this.secrets })
-        : httpError(status, response.body, url, response.headers, { redact: this.secrets });
+        ? httpErrorFromBody(status, payload, url, response.headers, errorOptions)
+        : httpError(status, response.body, url, response.headers, errorOptions);
     }
   }
 
@@ -641,7 +660,7 @@ export class OpsManagerClient {
   private retryWaitMs(response: HttpResponse, attempt: number): number | undefined {
     const asked = parseRetryAfterMs(headerValue(response.headers, 'retry-after'));
     if (asked === undefined) {
-      return Math.min(1000 * 2 ** attempt, this.maxRetryWaitMs);
+      return backoffMs(attempt, this.maxRetryWaitMs, this.random);
     }
     return asked > this.maxRetryWaitMs ? undefined : asked;
   }

@@ -4,12 +4,17 @@
 
 import { defaultFileName } from './fileName';
 import type { RestoreJob } from './model';
+import { type ErrorParams, OpsManagerError } from '../common';
+
+export { redactUrl } from '../common';
 
 export type DownloadBlocker =
   /** No `delivery` at all. */
   | 'NO_DELIVERY'
-  /** Delivered some other way (SCP, QUERY, automated restore). */
+  /** Delivered some other way (SCP, QUERY). */
   | 'NOT_HTTP'
+  /** Restored by Ops Manager onto a cluster (delivery names a target): there is no archive. */
+  | 'AUTOMATED_RESTORE'
   /** The archive is still being prepared (delivery NOT_STARTED or IN_PROGRESS, or job IN_PROGRESS). */
   | 'JOB_NOT_FINISHED'
   /** Delivery FAILED, INTERRUPTED, missing or an unknown status. */
@@ -17,6 +22,7 @@ export type DownloadBlocker =
   | 'EXPIRED'
   | 'MAX_DOWNLOADS_EXCEEDED'
   | 'NO_URL'
+  /** HTTP and READY but no link: an automated restore, or an HTTP restore whose link is not there yet. */
   /** Not an absolute http(s) URL (javascript:, file:, data:, relative, malformed, with credentials). */
   | 'BAD_URL'
   /** `authHeader`/`authBearer`/`authValue` that cannot be sent as an HTTP header. */
@@ -34,7 +40,15 @@ export type Downloadability =
       /** Sanitised default file name. */
       fileName: string;
     }
-  | { ok: false; blocker: DownloadBlocker; message: string };
+  | {
+      ok: false;
+      blocker: DownloadBlocker;
+      /** What the wording shows (src/core/errorText.ts): statuses, dates, counts, the URL problem. */
+      params: ErrorParams;
+    };
+
+/** Why a download URL is refused. */
+export type UrlProblem = 'RELATIVE' | 'SCHEME' | 'INVALID' | 'NO_HOST' | 'USERINFO' | 'WHITESPACE';
 
 /** RFC 9110 token: what a header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/u;
@@ -44,19 +58,18 @@ const HEADER_VALUE = /^[\u0020-\u007e]*$/u;
 export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Downloadability {
   const delivery = job.delivery;
   if (delivery === undefined) {
-    return blocked(
-      'NO_DELIVERY',
-      'Ops Manager sent no delivery details for this restore job, so there is nothing to download.',
-    );
+    return blocked('NO_DELIVERY');
+  }
+  if (nonEmpty(delivery.targetClusterId) || nonEmpty(delivery.targetGroupId)) {
+    // Real automated restores answer methodName HTTP and READY without a URL: the target says what they are.
+    return blocked('AUTOMATED_RESTORE', {
+      targetClusterId: delivery.targetClusterId,
+      targetGroupId: delivery.targetGroupId,
+    });
   }
   const method = delivery.methodName;
   if (method !== 'HTTP') {
-    return blocked(
-      'NOT_HTTP',
-      method === undefined
-        ? 'Ops Manager did not say how this restore is delivered (no delivery.methodName), so it cannot be downloaded.'
-        : `This restore is delivered by ${method}, not as an HTTP download, so there is no archive to download.`,
-    );
+    return blocked('NOT_HTTP', { method });
   }
 
   const status = delivery.statusName;
@@ -64,38 +77,27 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
     case 'READY':
       break;
     case 'EXPIRED':
-      return blocked('EXPIRED', expiredMessage(delivery.expires));
+      return blocked('EXPIRED', { expires: expiresText(delivery.expires) });
     case 'MAX_DOWNLOADS_EXCEEDED':
-      return blocked('MAX_DOWNLOADS_EXCEEDED', maxDownloadsMessage(delivery.maxDownloads));
+      return blocked('MAX_DOWNLOADS_EXCEEDED', { maxDownloads: allowed(delivery.maxDownloads) });
     case 'NOT_STARTED':
     case 'IN_PROGRESS':
-      return blocked(
-        'JOB_NOT_FINISHED',
-        `The archive is still being prepared (delivery ${status}). Try again when the job shows READY.`,
-      );
+      return blocked('JOB_NOT_FINISHED', { status });
     case 'FAILED':
     case 'INTERRUPTED':
-      return blocked(
-        'NOT_READY',
-        `The archive delivery is ${status}, so there is nothing to download. Start a new restore job in Ops Manager.`,
-      );
+      return blocked('NOT_READY', { status, final: true });
     case undefined:
-      return blocked(
-        'NOT_READY',
-        job.statusName === 'IN_PROGRESS'
-          ? 'The restore job is still in progress and its archive is not ready yet.'
-          : 'Ops Manager did not say the archive is ready (no delivery.statusName), so it was not downloaded.',
-      );
+      return blocked('NOT_READY', { jobInProgress: job.statusName === 'IN_PROGRESS' });
     default:
-      return blocked('NOT_READY', `The archive delivery status is ${status}, not READY, so it was not downloaded.`);
+      return blocked('NOT_READY', { status });
   }
 
   const expires = parseTime(delivery.expires);
   if (expires !== undefined && expires.getTime() <= now.getTime()) {
-    return blocked('EXPIRED', expiredMessage(delivery.expires));
+    return blocked('EXPIRED', { expires: expiresText(delivery.expires) });
   }
   if (typeof delivery.maxDownloads === 'number' && delivery.maxDownloads < 1) {
-    return blocked('MAX_DOWNLOADS_EXCEEDED', maxDownloadsMessage(delivery.maxDownloads));
+    return blocked('MAX_DOWNLOADS_EXCEEDED', { maxDownloads: allowed(delivery.maxDownloads) });
   }
 
   // urlV2 needs its bearer token; without one, the classic URL carries its own token in the path.
@@ -108,7 +110,7 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
         ? delivery.urlV2
         : undefined;
   if (url === undefined) {
-    return blocked('NO_URL', 'Ops Manager marked the archive READY but sent no download URL.');
+    return blocked('NO_URL');
   }
   const urlProblem = checkUrl(url);
   if (urlProblem !== undefined) {
@@ -121,10 +123,7 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
     const scheme = nonEmpty(delivery.authBearer) ? delivery.authBearer : 'Bearer';
     const value = `${scheme} ${delivery.authValue}`;
     if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) {
-      return blocked(
-        'BAD_AUTH_HEADER',
-        'Ops Manager sent a download token (delivery.authHeader/authBearer/authValue) that cannot be sent as an HTTP header, so it was not used.',
-      );
+      return blocked('BAD_AUTH_HEADER');
     }
     headers[name] = value;
   }
@@ -138,35 +137,57 @@ export function checkDownloadable(job: RestoreJob, now: Date = new Date()): Down
   };
 }
 
-/** Why a URL is refused, or undefined when it is an absolute http(s) URL. Exported for the download module. */
-export function checkUrl(url: string): string | undefined {
+/**
+ * Why a URL is refused, or undefined when it is an absolute http(s) URL. Never quotes the URL (its token).
+ * Exported for the download module.
+ */
+export function checkUrl(url: string): { problem: UrlProblem; scheme?: string } | undefined {
   const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/u.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {
-    return `The download URL "${preview(url)}" is relative, not an absolute http or https URL, so it was not opened.`;
+    return { problem: 'RELATIVE' };
   }
   if (scheme !== 'http' && scheme !== 'https') {
-    return `The download URL uses the ${scheme}: scheme; only http and https downloads are allowed, so it was not opened.`;
+    return { problem: 'SCHEME', scheme };
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `The download URL "${preview(url)}" is not a valid URL, so it was not opened.`;
+    return { problem: 'INVALID' };
   }
   if (parsed.hostname === '') {
-    return 'The download URL has no host name, so it was not opened.';
+    return { problem: 'NO_HOST' };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return 'The download URL carries a user name or password, which Ops Manager never sends, so it was not opened.';
+    return { problem: 'USERINFO' };
   }
   if (url !== url.trim() || /[\u0000-\u001f\u007f]/u.test(url)) {
-    return 'The download URL contains spaces or control characters around or inside it, so it was not opened.';
+    return { problem: 'WHITESPACE' };
   }
   return undefined;
 }
 
-function blocked(blocker: DownloadBlocker, message: string): Downloadability {
-  return { ok: false, blocker, message };
+/** The error for a refused download URL (before any request, or on a redirect). */
+export function badUrlError(problem: { problem: UrlProblem; scheme?: string }, redirected = false): OpsManagerError {
+  return new OpsManagerError({
+    kind: 'invalid-input',
+    code: redirected ? 'BAD_REDIRECT_URL' : 'BAD_DOWNLOAD_URL',
+    params: { ...problem },
+    message: `Download URL refused${redirected ? ' (redirect)' : ''}: ${problem.problem}${problem.scheme === undefined ? '' : ` (${problem.scheme}:)`}`,
+  });
+}
+
+function blocked(blocker: DownloadBlocker, params: ErrorParams = {}): Downloadability {
+  return { ok: false, blocker, params };
+}
+
+function allowed(maxDownloads: number | undefined): number | undefined {
+  return typeof maxDownloads === 'number' && maxDownloads > 0 ? maxDownloads : undefined;
+}
+
+function expiresText(expires: string | undefined): string | undefined {
+  const date = parseTime(expires);
+  return date === undefined ? undefined : formatUtc(date);
 }
 
 function nonEmpty(text: string | undefined): text is string {
@@ -184,23 +205,6 @@ function parseTime(text: string | undefined): Date | undefined {
 /** "2016-03-04 23:07 UTC" */
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function expiredMessage(expires: string | undefined): string {
-  const date = parseTime(expires);
-  const when = date === undefined ? 'has expired' : `expired on ${formatUtc(date)}`;
-  return `The download link ${when}. Start a new restore job in Ops Manager to get a new link.`;
-}
-
-function maxDownloadsMessage(maxDownloads: number | undefined): string {
-  const times = typeof maxDownloads === 'number' && maxDownloads > 0 ? ` (${maxDownloads} allowed)` : '';
-  return `The download link has been used the maximum number of times${times}. Start a new restore job in Ops Manager to get a new link.`;
-}
-
-/** Enough of a URL to recognise it, without the token that may follow. */
-function preview(url: string): string {
-  const short = url.length > 40 ? `${url.slice(0, 40)}…` : url;
-  return short.replace(/[\u0000-\u001f\u007f]/gu, '?');
 }
 
 /**
@@ -229,15 +233,4 @@ export function expectedSha1FromJob(job: RestoreJob, url?: string): string | und
     chosen = candidates.find((h) => h.fileName !== undefined && h.fileName === last) ?? chosen;
   }
   return chosen.hash?.trim().toLowerCase();
-}
-
-/** The link's origin and file name, without the token in the middle of its path (for logs and messages). */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const last = parsed.pathname.slice(parsed.pathname.lastIndexOf('/') + 1);
-    return `${parsed.origin}/…/${last}`;
-  } catch {
-    return '(download link)';
-  }
 }

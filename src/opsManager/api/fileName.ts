@@ -10,7 +10,14 @@ export const MAX_FILE_NAME_BYTES = 200;
 const INVISIBLE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/gu;
 const RESERVED = /[<>:"/\\|?*]/gu;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
+// Windows ignores spaces between a device name and the extension: `con .tar.gz` and `NUL  .txt` are devices too.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\.|$)/iu;
+
+/**
+ * Trailing dots and spaces. The lookbehind makes a match start only where a run starts: `[.\s]+$` alone retried
+ * from every dot of `. . . . x` and was quadratic on a hostile name.
+ */
+const TRAILING_DOTS_AND_SPACES = /(?<![.\s])[.\s]+$/u;
 
 /** `<jobId>.tar.gz`, with the job ID itself cleaned (it comes from the server too). */
 export function fallbackFileName(jobId: string): string {
@@ -67,7 +74,7 @@ function cleanSegment(text: string): string {
       .replace(RESERVED, '_')
       // Leading dots hide the file (and `.`/`..` are directories); trailing dots and spaces are dropped by Windows.
       .replace(/^[.\s]+/u, '')
-      .replace(/[.\s]+$/u, '')
+      .replace(TRAILING_DOTS_AND_SPACES, '')
       // Collapse runs of replacements so a hostile name does not become a wall of underscores.
       .replace(/_{2,}/gu, '_')
   );

@@ -73,6 +73,8 @@ export interface RestoreJob {
   id: string;
   batchId?: string;
   clusterId?: string;
+  /** The cluster's name (Go client struct; Cloud Manager and Atlas bodies). */
+  clusterName?: string;
   created?: string;
   delivery?: RestoreJobDelivery;
   encryptionEnabled?: boolean;

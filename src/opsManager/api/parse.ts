@@ -214,6 +214,7 @@ export function parseRestoreJob(json: unknown, path = ''): RestoreJob {
     id: r.requiredString('id'),
     batchId: r.string('batchId'),
     clusterId: r.string('clusterId'),
+    clusterName: r.string('clusterName'),
     created: r.string('created'),
     delivery: r.object('delivery', parseDelivery),
     encryptionEnabled: r.boolean('encryptionEnabled'),

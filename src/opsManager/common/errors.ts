@@ -1,8 +1,13 @@
-// One error type for everything that can go wrong talking to Ops Manager or a backup host, carrying what a
-// person needs to act on it. Messages never contain credentials: URLs are stored without userinfo.
+// One error type for everything that can go wrong talking to Ops Manager or a backup host. The domain speaks
+// codes: `code` names the situation and `params` carries its values; the VS Code layer words them
+// (src/core/errorText.ts). `message` is the technical detail for the log. Nothing here contains credentials:
+// URLs are stored without userinfo, quoted server text is cut, redacted and stripped of userinfo.
 
 import { scanApiPath } from './apiPath';
 import { isRecord } from './json';
+import { redactSecrets, stripCredentials, stripUserinfo } from './redact';
+
+export { redactSecrets, stripCredentials } from './redact';
 
 export type OpsManagerErrorKind =
   /** The server answered with an error status. */
@@ -24,8 +29,19 @@ export type OpsManagerErrorKind =
   /** The downloaded file's SHA-1 does not match the job's hash. */
   | 'verification';
 
+/**
+ * What the VS Code layer needs to word an error: `code` names the situation (one sentence each, in
+ * src/core/errorText.ts), `params` the values that sentence shows. Values are already safe to show (no secrets,
+ * no userinfo, no download tokens).
+ */
+export type ErrorParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
 export interface OpsManagerErrorInit {
   kind: OpsManagerErrorKind;
+  /** The situation, for the wording. Defaults to the kind in capitals. */
+  code?: string;
+  params?: ErrorParams;
+  /** Technical detail for the log (English, never shown as the user-facing sentence when `code` is worded). */
   message: string;
   status?: number;
   errorCode?: string;
@@ -36,8 +52,16 @@ export interface OpsManagerErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks OpsManagerErrors across bundles: the HTTP layer is a separately loaded bundle with its own copy of this
+ * class, so `instanceof` cannot tell; a registered symbol can.
+ */
+const BRAND = Symbol.for('opsManager.error');
+
 export class OpsManagerError extends Error {
   readonly kind: OpsManagerErrorKind;
+  readonly code: string;
+  readonly params: ErrorParams;
   readonly status?: number;
   readonly errorCode?: string;
   readonly reason?: string;
@@ -48,8 +72,11 @@ export class OpsManagerError extends Error {
 
   constructor(init: OpsManagerErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    Object.defineProperty(this, BRAND, { value: true });
     this.name = 'OpsManagerError';
     this.kind = init.kind;
+    this.code = init.code ?? init.kind.toUpperCase().replace(/-/g, '_');
+    this.params = init.params ?? {};
     this.status = init.status;
     this.errorCode = init.errorCode;
     this.reason = init.reason;
@@ -59,44 +86,41 @@ export class OpsManagerError extends Error {
   }
 }
 
+/** Whether `error` is an OpsManagerError from any bundle (see BRAND). */
+export function isOpsManagerError(error: unknown): error is OpsManagerError {
+  return typeof error === 'object' && error !== null && Reflect.get(error, BRAND) === true;
+}
+
 /** The error an API request rejects with when its signal aborts. */
 export function requestCancelled(url: string): OpsManagerError {
-  return new OpsManagerError({ kind: 'cancelled', message: 'The request was cancelled.', url });
+  return new OpsManagerError({ kind: 'cancelled', code: 'CANCELLED', message: 'The request was cancelled.', url });
 }
 
+/**
+ * Whether an error means "stopped on purpose": an OpsManagerError, or any error object (the VS Code layer's
+ * UserCancelledError), of kind `cancelled`, or a DOM AbortError.
+ */
 export function isCancellation(error: unknown): boolean {
-  return (
-    (error instanceof OpsManagerError && error.kind === 'cancelled') ||
-    (error instanceof Error && (error.name === 'AbortError' || error.name === 'Canceled'))
-  );
-}
-
-/** Removes `user:password@` from a URL string; leaves anything that is not a URL untouched. */
-export function stripCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) {
-      parsed.username = '';
-      parsed.password = '';
-      return parsed.toString();
-    }
-    return url;
-  } catch {
-    return url;
+  if (typeof error !== 'object' || error === null) {
+    return false;
   }
+  return Reflect.get(error, 'kind') === 'cancelled' || (error instanceof Error && error.name === 'AbortError');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// HTTP error bodies → actionable messages.
+// HTTP error bodies → situations.
 // Ops Manager answers errors as `{error, reason, detail, errorCode, parameters?}`, but any field may be missing and
-// proxies or load balancers answer HTML or plain text. Each known `errorCode` gets a sentence telling the person
-// what to change; anything else falls back to a message by status, with the server's own words appended.
+// proxies or load balancers answer HTML or plain text. Each known `errorCode` is a situation the wording can give
+// advice for; anything else falls back to one by status. The server's own words go along as `serverSaid` (or
+// `notJson`, an excerpt of a body that was not JSON).
 
 export type HeaderMap = Record<string, string | string[] | undefined>;
 
 export interface HttpErrorOptions {
   /** Secrets (the API key) to blank out of anything quoted from the server. */
   redact?: readonly string[];
+  /** A 401 offered no Digest challenge we can answer (no key was sent): what it offered. */
+  unusableChallenge?: string;
 }
 
 /** The fields of an Ops Manager error body, each kept only when it has the expected type. */
@@ -108,6 +132,8 @@ export interface ErrorBody {
   parameters?: unknown[];
 }
 
+const MAX_FIELD_CHARS = 4096;
+
 /** Reads an error body leniently: a field of the wrong type is ignored, never fatal. */
 export function readErrorBody(body: unknown): ErrorBody {
   const out: ErrorBody = {};
@@ -118,11 +144,12 @@ export function readErrorBody(body: unknown): ErrorBody {
   if (typeof record.error === 'number') {
     out.error = record.error;
   }
+  // A hostile server can send megabytes here; nobody reads more than a few lines of it.
   if (typeof record.reason === 'string' && record.reason !== '') {
-    out.reason = record.reason;
+    out.reason = record.reason.slice(0, MAX_FIELD_CHARS);
   }
   if (typeof record.detail === 'string' && record.detail !== '') {
-    out.detail = record.detail;
+    out.detail = record.detail.slice(0, MAX_FIELD_CHARS);
   }
   if (typeof record.errorCode === 'string' && record.errorCode !== '') {
     out.errorCode = record.errorCode;
@@ -177,27 +204,36 @@ function buildHttpError(
   const clean = (text: string): string => redactSecrets(text, secrets);
   const fields = readErrorBody(body);
   const safeUrl = stripCredentials(url);
-  const code = fields.errorCode;
+  const errorCode = fields.errorCode;
   const detail = fields.detail === undefined ? undefined : clean(fields.detail);
   const reason = fields.reason === undefined ? undefined : clean(fields.reason);
   const retryAfterMs = parseRetryAfterMs(headerValue(headers, 'retry-after'));
 
-  let message = actionFor(status, code, safeUrl, detail, fields.parameters, retryAfterMs);
+  const situation =
+    status === 401 && options?.unusableChallenge !== undefined
+      ? { code: 'NO_USABLE_CHALLENGE', params: { offered: options.unusableChallenge } }
+      : describeHttp(status, errorCode, safeUrl, detail, fields.parameters, retryAfterMs);
+  // What the server said, for the user: the body's own words (detail, else a reason that adds something).
+  let said: Record<string, string> = {};
   if (nonJsonText !== undefined) {
-    const excerpt = sanitisedExcerpt(nonJsonText, secrets);
-    message += excerpt === '' ? ' The response body was empty.' : ` The response was not JSON: "${excerpt}"`;
-  } else if (detail !== undefined && !message.includes(detail)) {
-    message += ` Ops Manager said: "${truncate(oneLine(detail), 300)}"`;
-  } else if (detail === undefined && reason !== undefined && code === undefined && status !== 401) {
-    message += ` Ops Manager said: "${truncate(oneLine(reason), 120)}"`;
+    said = { notJson: sanitisedExcerpt(nonJsonText, secrets) };
+  } else if (detail !== undefined) {
+    said = { serverSaid: truncate(oneLine(detail), 300) };
+  } else if (reason !== undefined && errorCode === undefined && status !== 401) {
+    said = { serverSaid: truncate(oneLine(reason), 120) };
   }
-  message += ` (HTTP ${status}${code === undefined ? '' : ` ${code}`})`;
+  const technical =
+    `HTTP ${status}${errorCode === undefined ? '' : ` ${errorCode}`} from ${pathOf(safeUrl)}` +
+    (said.notJson !== undefined ? ` (not JSON: "${said.notJson}")` : '') +
+    (said.serverSaid !== undefined ? `: ${said.serverSaid}` : '');
 
   return new OpsManagerError({
     kind: 'http',
-    message: clean(message),
+    code: situation.code,
+    params: { ...situation.params, ...said, status, errorCode },
+    message: clean(technical),
     status,
-    errorCode: code,
+    errorCode,
     reason,
     detail,
     parameters: fields.parameters,
@@ -205,138 +241,107 @@ function buildHttpError(
   });
 }
 
-function actionFor(
+/** Waits longer than this (a day) are not worded as a number of seconds. */
+export const MAX_WORDED_WAIT_S = 24 * 60 * 60;
+
+interface Situation {
+  code: string;
+  params: Record<string, string | number | undefined>;
+}
+
+/**
+ * Which situation a non-2xx answer is: by Ops Manager's errorCode when it is one we can give advice for, else by
+ * status. The IDs come from the request path, so the sentence can name what was not found.
+ */
+function describeHttp(
   status: number,
-  code: string | undefined,
+  errorCode: string | undefined,
   url: string,
   detail: string | undefined,
   parameters: unknown[] | undefined,
   retryAfterMs: number | undefined,
-): string {
+): Situation {
   const ids = scanApiPath(url);
-  const group = ids.groupId === undefined ? 'this project' : `group ${ids.groupId}`;
-  const parent =
-    ids.clusterId !== undefined
-      ? ` / cluster ${ids.clusterId}`
-      : ids.hostId !== undefined
-        ? ` / config server host ${ids.hostId}`
-        : '';
-  const job = ids.jobId === undefined ? 'The restore job' : `Restore job ${ids.jobId}`;
-
-  switch (code) {
+  const where = { groupId: ids.groupId, clusterId: ids.clusterId, hostId: ids.hostId, jobId: ids.jobId };
+  // A Retry-After of 10^20 s is a server bug, not advice: anything over a day is reported as "too long".
+  const waitSeconds =
+    retryAfterMs === undefined
+      ? undefined
+      : Math.min(MAX_WORDED_WAIT_S + 1, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  switch (errorCode) {
     case 'RESTORE_JOB_NOT_FOUND':
     case 'RESTORE_JOB_NOT_FOUND_IN_GROUP':
     case 'CONFIG_RESTORE_JOB_NOT_FOUND':
     case 'INVALID_JOB_ID':
-      return (
-        `${job} was not found in ${group}${parent}. Check the ID: it must be a restore job of this ` +
-        `${ids.hostId !== undefined ? 'config server' : 'cluster'} in this project (jobs of a sharded cluster belong to the ` +
-        'top-level cluster, not to a shard), and it may have been removed.'
-      );
+      return { code: 'JOB_NOT_FOUND', params: where };
     case 'CLUSTER_NOT_FOUND':
-      return (
-        `${ids.clusterId === undefined ? 'The cluster' : `Cluster ${ids.clusterId}`} was not found in ${group}. ` +
-        'Check the cluster ID, or refresh the tree: the cluster may have been removed.'
-      );
+      return { code: 'CLUSTER_NOT_FOUND', params: where };
     case 'HOST_NOT_FOUND':
     case 'INVALID_HOST_ID':
-      return (
-        `${ids.hostId === undefined ? 'The config server host' : `Config server host ${ids.hostId}`} was not found in ${group}. ` +
-        'Check the host ID (the ID of the mirrored config server, not its host name).'
-      );
+      return { code: 'HOST_NOT_FOUND', params: where };
+    case 'NOT_CONFIG_SERVER':
+      return { code: 'NOT_CONFIG_SERVER', params: where };
     case 'INVALID_CLUSTER_ID':
-      return (
-        `Ops Manager did not accept ${ids.clusterId === undefined ? 'the cluster' : `"${ids.clusterId}"`} as a cluster of ${group}: ` +
-        'the API needs a cluster ID (24 hex characters), not a name. Copy the ID from the cluster list.'
-      );
+      return { code: 'CLUSTER_ID_NOT_ACCEPTED', params: where };
     case 'GROUP_NOT_FOUND':
     case 'INVALID_GROUP_ID':
-      return (
-        `${ids.groupId === undefined ? 'The project (group)' : `Project (group) ${ids.groupId}`} was not found. Check the ` +
-        'project ID (24 hex characters, shown in Ops Manager under Project Settings) and that this server and API key ' +
-        'are the ones that own the project.'
-      );
+      return { code: 'GROUP_NOT_FOUND', params: where };
     case 'NOT_IN_GROUP':
-      return (
-        `The API key is valid but has no access to ${group}. Give the key a role in this project in Ops Manager ` +
-        '(Access Manager → API Keys), or use a key that has one.'
-      );
+      return { code: 'KEY_NOT_IN_GROUP', params: where };
     case 'USER_UNAUTHORIZED':
-      return (
-        `The API key is valid but not allowed to do this in ${group}. Give the key a project role that can read ` +
-        'backups and restore jobs, or use a key that has one.'
-      );
+      return { code: 'KEY_NOT_ALLOWED', params: where };
     case 'NO_CURRENT_USER':
-      return (
-        "Ops Manager found no user for this API key. Check the public key in the server's username setting, that " +
-        "the key still exists, and run 'Set API Key…' with its private key."
-      );
+      return { code: 'KEY_HAS_NO_USER', params: {} };
     case 'IP_ADDRESS_NOT_ON_WHITELIST':
-    case 'IP_ADDRESS_NOT_ON_ACCESS_LIST': {
-      const ip = findIpAddress(parameters, detail);
-      return (
-        `Ops Manager refused the request because this machine's IP address${ip === undefined ? '' : ` (${ip})`} is not on ` +
-        "the API key's access list. Add this machine's IP address to the API key's access list in Ops Manager " +
-        '(Access Manager → API Keys → Edit), then try again.'
-      );
-    }
+    case 'IP_ADDRESS_NOT_ON_ACCESS_LIST':
+    case 'RESOURCE_REQUIRES_ACCESS_LIST':
+    case 'RESOURCE_REQUIRES_WHITELIST':
+    case 'ORG_REQUIRES_WHITELIST':
+    case 'ORG_REQUIRES_ACCESS_LIST':
+      return { code: 'NOT_ON_ACCESS_LIST', params: { ip: findIpAddress(parameters, detail) } };
     case 'RATE_LIMITED':
-      return (
-        'Ops Manager is rate-limiting requests (older servers allow 100 requests per minute per project). ' +
-        `Wait ${retryAfterMs === undefined ? 'a minute' : describeWait(retryAfterMs)} and try again.`
-      );
+      return { code: 'RATE_LIMITED', params: { waitSeconds } };
     case 'UNEXPECTED_ERROR':
-      return (
-        'Ops Manager reported an internal error. Try again; if it keeps happening, an Ops Manager administrator can ' +
-        'find the cause in the server logs.'
-      );
+      return { code: 'SERVER_INTERNAL_ERROR', params: {} };
     default:
-      return actionForStatus(status, code, url, retryAfterMs);
+      return describeStatus(status, errorCode, pathOf(url), waitSeconds);
   }
 }
 
-function actionForStatus(
+function describeStatus(
   status: number,
-  code: string | undefined,
-  url: string,
-  retryAfterMs: number | undefined,
-): string {
-  const where = pathOf(url);
+  errorCode: string | undefined,
+  path: string,
+  waitSeconds: number | undefined,
+): Situation {
   if (status === 401) {
-    return code === undefined
-      ? "The API key was rejected: check the public key and run 'Set API Key…'."
-      : `Ops Manager refused the API key for ${where}. Check the key's roles and run 'Set API Key…' if the key changed.`;
+    return errorCode === undefined ? { code: 'KEY_REJECTED', params: {} } : { code: 'KEY_REFUSED', params: { path } };
   }
   if (status === 403) {
-    return (
-      `Ops Manager refused access to ${where}. The API key may lack a role for this, or this machine's IP address may ` +
-      "not be on the API key's access list."
-    );
+    return { code: 'FORBIDDEN', params: { path } };
   }
   if (status === 404) {
-    return code !== undefined
-      ? `Ops Manager found nothing at ${where}. Check the IDs, or refresh the tree: the resource may have been removed.`
-      : `Ops Manager found nothing at ${where}. Check the server's base URL (it should be the Ops Manager address, e.g. https://opsmanager.example.com:8443) and the IDs.`;
+    return { code: errorCode === undefined ? 'NOT_FOUND_CHECK_BASE_URL' : 'NOT_FOUND', params: { path } };
   }
   if (status === 429) {
-    return `Ops Manager is rate-limiting requests. Wait ${retryAfterMs === undefined ? 'a minute' : describeWait(retryAfterMs)} and try again.`;
+    return { code: 'TOO_MANY_REQUESTS', params: { waitSeconds } };
   }
   if (status === 400 || status === 409 || status === 422) {
-    return `Ops Manager rejected the request to ${where} as invalid.`;
+    return { code: 'REQUEST_INVALID', params: { path } };
   }
   if (status === 407) {
-    return 'The proxy between this machine and Ops Manager requires authentication: check the http.proxy setting.';
+    return { code: 'PROXY_AUTH_REQUIRED', params: {} };
   }
   if (status === 502 || status === 503 || status === 504) {
-    return `Ops Manager (or a proxy in front of it) is unavailable or did not answer in time for ${where}. Try again later.`;
+    return { code: 'UNAVAILABLE', params: { path } };
   }
   if (status >= 500) {
-    return `Ops Manager failed with a server error for ${where}. Try again; if it keeps happening, check the Ops Manager server logs.`;
+    return { code: 'SERVER_FAILED', params: { path } };
   }
   if (status >= 300 && status < 400) {
-    return `Ops Manager answered ${where} with a redirect. Check the server's base URL (https:// vs http://, host and port).`;
+    return { code: 'REDIRECTED', params: { path } };
   }
-  return `Ops Manager answered ${where} with an unexpected status.`;
+  return { code: 'UNEXPECTED_STATUS', params: { path } };
 }
 
 /** The path of a URL (no query), for messages. */
@@ -360,11 +365,6 @@ function findIpAddress(parameters: unknown[] | undefined, detail: string | undef
   }
   const m = detail === undefined ? null : ipLike.exec(detail);
   return m === null ? undefined : m[0];
-}
-
-function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }
 
 /** Case-insensitive header lookup; the first value of a repeated header. */
@@ -397,18 +397,70 @@ export function parseRetryAfterMs(value: string | undefined, now: number = Date.
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** A short, single-line, tag-free excerpt of a body, with secrets and URL credentials removed. */
+/**
+ * How much of a body is ever looked at for an excerpt. Error and non-JSON bodies can be 32 MiB of hostile text
+ * (even the first, unauthenticated 401), so they are cut before any processing: an excerpt shows 200 characters.
+ */
+export const EXCERPT_SOURCE_CHARS = 8 * 1024;
+
+/** A short, single-line, tag-free excerpt of a body, with secrets and URL credentials removed. Linear time. */
 export function sanitisedExcerpt(text: string, secrets: readonly string[] = [], max = 200): string {
-  const noTags = text
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  let head = text;
+  if (text.length > EXCERPT_SOURCE_CHARS) {
+    // Cut, and drop the last (possibly partial) word so no prefix of a secret or of `user:password@` survives.
+    head = text.slice(0, EXCERPT_SOURCE_CHARS);
+    head = head.slice(0, lastWhitespace(head));
+  }
+  const noTags = decodeEntities(stripTags(dropScriptsAndStyles(head)));
+  return truncate(stripUserinfo(redactSecrets(oneLine(noTags), secrets)), max);
+}
+
+function lastWhitespace(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      return i;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Removes `<script>`/`<style>` elements with their content. Each end tag is searched once, after its start tag,
+ * and an element that is never closed hides the rest, so the work stays linear (a lazy regex was quadratic on
+ * repeated unclosed `<script`).
+ */
+function dropScriptsAndStyles(text: string): string {
+  const open = /<(script|style)\b/gi;
+  let out = '';
+  let from = 0;
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    out += `${text.slice(from, m.index)} `;
+    const close = new RegExp(`</${m[1]}`, 'gi');
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(text);
+    const gt = end === null ? -1 : text.indexOf('>', close.lastIndex);
+    if (gt === -1) {
+      return out;
+    }
+    from = gt + 1;
+    open.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
+
+/** `[^<>]` stops each attempt at the next `<`, so a wall of `<` is linear (`<[^>]*>` was quadratic). */
+function stripTags(text: string): string {
+  return text.replace(/<[^<>]*>/g, ' ');
+}
+
+function decodeEntities(text: string): string {
+  return text
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
-  const cleaned = redactSecrets(oneLine(noTags), secrets).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1');
-  return truncate(cleaned, max);
 }
 
 function oneLine(text: string): string {
@@ -422,22 +474,13 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** Replaces every occurrence of each secret with `***`. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret !== '') {
-      out = out.split(secret).join('***');
-    }
-  }
-  return out;
-}
-
 /** A 2xx answer whose body is not what the API promises. `problem` names the field path or says "not JSON". */
 export function parseErrorFor(url: string, problem: string, cause?: unknown): OpsManagerError {
   const safeUrl = stripCredentials(url);
   return new OpsManagerError({
     kind: 'parse',
+    code: 'UNEXPECTED_ANSWER',
+    params: { url: safeUrl, problem },
     message: `Unexpected answer from Ops Manager for ${safeUrl}: ${problem}`,
     url: safeUrl,
     cause,

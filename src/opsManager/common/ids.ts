@@ -3,6 +3,7 @@
 
 import { API_PREFIX, decodeSegment } from './apiPath';
 import { OpsManagerError } from './errors';
+import { stripCredentials } from './redact';
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 // Host IDs (the `hosts` resource, used for legacy mirrored config servers) are 32 hex digits in Ops Manager's
@@ -160,6 +161,9 @@ export interface NormalisedBaseUrl {
   apiBase: string;
 }
 
+/** Cloud Manager serves the same v1.0 API as Ops Manager, under this base. */
+export const CLOUD_MANAGER_BASE_URL = 'https://cloud.mongodb.com/api/public/v1.0';
+
 /**
  * Accepts `https://om:8443`, `https://om:8443/`, `https://om:8443/api/public/v1.0/`, a reverse-proxy prefix
  * (`https://gw/opsmanager`), and even a pasted resource URL (cut at `/api/public/v1.0`). Query and fragment are
@@ -183,9 +187,7 @@ export function normaliseBaseUrl(baseUrl: string): NormalisedBaseUrl {
   try {
     url = new URL(input);
   } catch {
-    throw invalid(
-      `The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(input.replace(/\/\/[^/@]*@/, '//')))}.`,
-    );
+    throw invalid(`The Ops Manager base URL is not a valid URL: ${JSON.stringify(excerpt(stripCredentials(input)))}.`);
   }
   if (url.username !== '' || url.password !== '') {
     // Do not echo the URL: the part before "@" may be the key itself.

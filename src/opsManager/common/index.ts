@@ -5,4 +5,5 @@ export * from './errors';
 export * from './format';
 export * from './ids';
 export * from './json';
+export * from './redact';
 export * from './sleep';

@@ -10,12 +10,11 @@
 // errors (messages), hasher (SHA-1).
 
 import * as path from 'node:path';
-import { checkUrl } from '../api';
+import { badUrlError, checkUrl } from '../api';
 import { ioError, throwIfCancelled } from './errors';
 import { checkDestination, commit, type DownloadFile, nodeFileSystem, removeQuietly, temporaryName } from './tempFile';
 import { checkHeaders, transfer } from './transfer';
 import { expectedHash, mismatchError } from './verification';
-import { OpsManagerError } from '../common';
 import type { DownloadOptions, DownloadResult } from './options';
 
 export { redactUrl } from '../api';
@@ -34,7 +33,7 @@ export async function downloadArchive(options: DownloadOptions): Promise<Downloa
   const signal = options.signal;
   const urlProblem = checkUrl(options.url);
   if (urlProblem !== undefined) {
-    throw new OpsManagerError({ kind: 'invalid-input', message: urlProblem });
+    throw badUrlError(urlProblem);
   }
   const headers = checkHeaders(options.headers ?? {});
   throwIfCancelled(signal);

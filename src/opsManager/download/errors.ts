@@ -1,10 +1,10 @@
-// What a failed download tells the user: the backup host's refusals, cut or silent connections, cancellation
-// and disk errors, each as one OpsManagerError with what happened and what to do. The link's token is never
-// part of a message or URL shown.
+// What a failed download is: the backup host's refusals, cut or silent connections, cancellation and disk
+// errors, each as one OpsManagerError whose code and params say what happened (worded in src/core/errorText.ts).
+// The link's token is never part of a message, a param or a URL kept.
 
 import * as path from 'node:path';
 import { redactUrl } from '../api';
-import { formatBytes, OpsManagerError, readErrorBody, redactSecrets, sanitisedExcerpt } from '../common';
+import { isOpsManagerError, OpsManagerError, readErrorBody, redactSecrets, sanitisedExcerpt } from '../common';
 import { toNetworkError } from '../http';
 
 /** The statuses a download follows (and, without a Location, reports). */
@@ -29,55 +29,53 @@ export function backupHostError(
   url: string,
   headers: Record<string, string>,
 ): OpsManagerError {
-  let said = '';
   const secrets = secretsOf(url, headers);
+  let said: string | undefined;
   try {
     const fields = readErrorBody(JSON.parse(bodyText));
     const words = fields.detail ?? fields.reason;
-    if (words !== undefined) {
-      said = ` The backup host said: "${sanitisedExcerpt(words, secrets, 200)}"`;
-    }
+    said = words === undefined ? undefined : sanitisedExcerpt(words, secrets, 200);
   } catch {
-    const excerpt = sanitisedExcerpt(bodyText, secrets, 120);
-    if (excerpt !== '') {
-      said = ` The backup host said: "${excerpt}"`;
-    }
+    said = sanitisedExcerpt(bodyText, secrets, 120);
   }
-  let message: string;
+  said = said === '' ? undefined : said;
+  let code: string;
   switch (status) {
     case 401:
-      message =
-        'The backup host did not accept the download token (HTTP 401): the link has probably expired. Refresh the restore job to get a current link.';
+      code = 'BACKUP_TOKEN_REJECTED';
       break;
     case 403:
     case 410:
-      message = `The backup host refused the download (HTTP ${status}): the link has expired or has been used the maximum number of times. Refresh the restore job; if it shows EXPIRED or MAX_DOWNLOADS_EXCEEDED, start a new restore job in Ops Manager.`;
+      code = 'BACKUP_LINK_USED_UP';
       break;
     case 404:
-      message =
-        'The backup host does not know this download link (HTTP 404): it has expired or been used up, or the restore files were removed. Refresh the restore job, and start a new one if needed.';
+      code = 'BACKUP_LINK_UNKNOWN';
       break;
     case 429:
     case 502:
     case 503:
     case 504:
-      message = `The backup host is busy or unavailable (HTTP ${status}). Try again in a few minutes.`;
+      code = 'BACKUP_BUSY';
       break;
     default:
-      message = isRedirect(status)
-        ? `The backup host answered a redirect (HTTP ${status}) without saying where to.`
-        : `The backup host answered HTTP ${status} instead of the archive. Try again later; if it persists, check the restore job in Ops Manager.`;
+      code = isRedirect(status) ? 'BACKUP_REDIRECT_WITHOUT_LOCATION' : 'BACKUP_HTTP_ERROR';
   }
   return new OpsManagerError({
     kind: 'http',
+    code,
+    params: { status, serverSaid: said },
     status,
-    message: redactSecrets(message + said, secrets),
+    message: redactSecrets(`Backup host answered HTTP ${status}${said === undefined ? '' : `: ${said}`}`, secrets),
     url: redactUrl(url),
   });
 }
 
 export function cancelledError(): OpsManagerError {
-  return new OpsManagerError({ kind: 'cancelled', message: 'The download was cancelled; nothing was saved.' });
+  return new OpsManagerError({
+    kind: 'cancelled',
+    code: 'DOWNLOAD_CANCELLED',
+    message: 'The download was cancelled; nothing was saved.',
+  });
 }
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -104,13 +102,14 @@ export function startError(
   if (isTimeout(error)) {
     return new OpsManagerError({
       kind: 'timeout',
-      message: `The backup host ${hostOf(url)} did not answer within ${seconds(idleMs)}; nothing was saved. Try again later.`,
+      code: 'BACKUP_NO_ANSWER',
+      params: { host: hostOf(url), idleMs },
+      message: `Backup host ${hostOf(url)}: no answer within ${idleMs} ms`,
       url: redactUrl(url),
       cause: error,
     });
   }
-  const mapped = toNetworkError(error, { url: redactUrl(url), signal, role: 'download' });
-  return mapped;
+  return toNetworkError(error, { url: redactUrl(url), signal, role: 'download' });
 }
 
 /** During the body. */
@@ -128,9 +127,9 @@ export function bodyError(
   if (isTimeout(error)) {
     return new OpsManagerError({
       kind: 'timeout',
-      message:
-        `No data from the backup host for ${seconds(idleMs)} after ${progressText(received, total)}; the download was stopped and nothing was saved. ` +
-        'Try again (this download may have counted against maxDownloads).',
+      code: 'DOWNLOAD_STALLED',
+      params: { idleMs, received, total },
+      message: `No data from the backup host for ${idleMs} ms after ${received} of ${total ?? '?'} bytes`,
       url: redactUrl(url),
       cause: error,
     });
@@ -145,53 +144,42 @@ export function bodyError(
 export function cutError(url: string, received: number, total: number | undefined, cause: unknown): OpsManagerError {
   return new OpsManagerError({
     kind: 'network',
-    message:
-      `The connection was cut after ${progressText(received, total)}; nothing was saved. ` +
-      'Try again (this download may have counted against maxDownloads).',
+    code: 'DOWNLOAD_CUT',
+    params: { received, total },
+    message: `Connection cut after ${received} of ${total ?? '?'} bytes`,
     url: redactUrl(url),
     cause,
   });
 }
 
-/** Disk full, permissions, missing folder: what happened and what to do. */
+const IO_CODES: Record<string, string> = {
+  ENOSPC: 'DISK_FULL',
+  EDQUOT: 'DISK_FULL',
+  EACCES: 'PERMISSION_DENIED',
+  EPERM: 'PERMISSION_DENIED',
+  EROFS: 'READ_ONLY_FILE_SYSTEM',
+  ENOENT: 'FOLDER_MISSING',
+  ENOTDIR: 'NOT_A_FOLDER',
+  EISDIR: 'DESTINATION_IS_FOLDER',
+  EFBIG: 'FILE_TOO_LARGE',
+  ENAMETOOLONG: 'NAME_TOO_LONG',
+};
+
+/** Disk full, permissions, missing folder: which one, and where. */
 export function ioError(error: unknown, file: string): OpsManagerError {
-  if (error instanceof OpsManagerError) {
+  if (isOpsManagerError(error)) {
     return error;
   }
   const code = errorCode(error) ?? 'EIO';
-  const folder = path.dirname(file);
-  let message: string;
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      message = `The disk is full: could not write to ${folder}. Free some space or choose another folder, then download again.`;
-      break;
-    case 'EACCES':
-    case 'EPERM':
-      message = `Permission denied writing to ${folder}. Choose a folder you can write to (or change opsManager.downloadDirectory), then download again.`;
-      break;
-    case 'EROFS':
-      message = `${folder} is on a read-only file system. Choose another folder, then download again.`;
-      break;
-    case 'ENOENT':
-      message = `The folder ${folder} does not exist. Create it or choose another folder.`;
-      break;
-    case 'ENOTDIR':
-      message = `${folder} is not a folder. Choose another destination.`;
-      break;
-    case 'EISDIR':
-      message = `${file} is a folder; choose a file name inside it.`;
-      break;
-    case 'EFBIG':
-      message = `The archive is too large for the file system of ${folder} (FAT32 stops at 4 GiB). Choose a folder on another drive.`;
-      break;
-    case 'ENAMETOOLONG':
-      message = `The file name is too long for ${folder}. Choose a shorter name.`;
-      break;
-    default:
-      message = `Could not write ${file}: ${error instanceof Error ? error.message : String(error)} (${code}).`;
-  }
-  return new OpsManagerError({ kind: 'io', message, errorCode: code, cause: error });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new OpsManagerError({
+    kind: 'io',
+    code: IO_CODES[code] ?? 'WRITE_FAILED',
+    params: { file, folder: path.dirname(file), errno: code, detail },
+    message: `Could not write ${file}: ${detail} (${code})`,
+    errorCode: code,
+    cause: error,
+  });
 }
 
 export function errorCode(error: unknown): string | undefined {
@@ -207,16 +195,4 @@ function hostOf(url: string): string {
   } catch {
     return '(unknown host)';
   }
-}
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-
-export function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function progressText(received: number, total: number | undefined): string {
-  return total === undefined ? formatBytes(received) : `${formatBytes(received)} of ${formatBytes(total)}`;
 }

@@ -6,7 +6,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorCode, ioError } from './errors';
-import { OpsManagerError } from '../common';
+import { isOpsManagerError, OpsManagerError } from '../common';
 
 /** The parts of a file handle the download writes through (a seam for tests that simulate a full disk). */
 export interface DownloadFile {
@@ -46,6 +46,8 @@ export async function checkDestination(destination: string, overwrite: boolean):
   if (stat.isDirectory()) {
     throw new OpsManagerError({
       kind: 'invalid-input',
+      code: 'DESTINATION_IS_FOLDER',
+      params: { file: destination },
       message: `${destination} is a folder; choose a file name inside it.`,
     });
   }
@@ -57,7 +59,9 @@ export async function checkDestination(destination: string, overwrite: boolean):
 function existsError(destination: string): OpsManagerError {
   return new OpsManagerError({
     kind: 'invalid-input',
+    code: 'DESTINATION_EXISTS',
     errorCode: 'DESTINATION_EXISTS',
+    params: { file: destination },
     message: `${destination} already exists and was not overwritten. Choose another name, or allow overwriting it.`,
   });
 }
@@ -88,7 +92,7 @@ export async function commit(temp: string, destination: string, overwrite: boole
       }
     }
   } catch (error) {
-    throw error instanceof OpsManagerError ? error : ioError(error, destination);
+    throw isOpsManagerError(error) ? error : ioError(error, destination);
   }
   await syncFolder(path.dirname(destination));
 }
@@ -114,8 +118,22 @@ export async function removeQuietly(file: string): Promise<void> {
   }
 }
 
-/** `.<name>.<random>.part`: hidden, next to the destination (same file system, so the rename is atomic). */
+/** Bytes of the destination's name kept in the temporary name: `.` + 12 hex + `.part` + 2 dots fit within 255. */
+export const TEMP_NAME_BASE_BYTES = 200;
+
+/**
+ * `.<name>.<random>.part`: hidden, next to the destination (same file system, so the rename is atomic). File
+ * systems count a name's limit (255) in bytes, not characters, so the name is cut by UTF-8 bytes.
+ */
 export function temporaryName(base: string): string {
-  const short = [...base].slice(0, 100).join('');
+  let short = '';
+  let bytes = 0;
+  for (const char of base) {
+    bytes += Buffer.byteLength(char, 'utf8');
+    if (bytes > TEMP_NAME_BASE_BYTES) {
+      break;
+    }
+    short += char;
+  }
   return `.${short}.${crypto.randomBytes(6).toString('hex')}.part`;
 }

@@ -4,14 +4,14 @@
 import * as os from 'node:os';
 import type { Dispatcher } from 'undici';
 import type { DownloadOptions } from './options';
-import { checkUrl, redactUrl } from '../api';
-import { backupHostError, bodyError, cutError, isRedirect, lowerFirst, startError } from './errors';
+import { badUrlError, checkUrl, redactUrl } from '../api';
+import { backupHostError, bodyError, cutError, isRedirect, startError } from './errors';
 import { type Answer, type BodyConsumer, exchange } from './exchange';
 import { createHasher, type HashingMode, type StreamHasher } from './hasher';
 import { ProgressMeter } from './progress';
 import type { DownloadFile } from './tempFile';
 import { BatchWriter } from './writer';
-import { OpsManagerError } from '../common';
+import { isOpsManagerError, OpsManagerError } from '../common';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../http';
 
 const MAX_REDIRECTS = 5;
@@ -75,7 +75,7 @@ export async function transfer(
           },
           textLimit: ERROR_BODY_LIMIT,
           failure: (error, inBody) => {
-            if (error instanceof OpsManagerError) {
+            if (isOpsManagerError(error)) {
               return error;
             }
             return inBody
@@ -123,16 +123,14 @@ function nextHop(
   const next = new URL(location, url).href;
   const problem = checkUrl(next);
   if (problem !== undefined) {
-    throw new OpsManagerError({
-      kind: 'network',
-      message: `The backup host redirected the download elsewhere, and ${lowerFirst(problem)}`,
-      url: redactUrl(url),
-    });
+    throw badUrlError(problem, true);
   }
   if (hop + 1 > MAX_REDIRECTS) {
     throw new OpsManagerError({
       kind: 'network',
-      message: `The backup host redirected the download more than ${MAX_REDIRECTS} times; stopped.`,
+      code: 'TOO_MANY_REDIRECTS',
+      params: { max: MAX_REDIRECTS },
+      message: `More than ${MAX_REDIRECTS} redirects; stopped.`,
       url: redactUrl(url),
     });
   }

@@ -45,6 +45,8 @@ function normaliseSha1(hash: string): { sha1?: string; reason?: string } {
 export function mismatchError(expected: string, received: string): OpsManagerError {
   return new OpsManagerError({
     kind: 'verification',
+    code: 'SHA1_MISMATCH',
+    params: { expected, received },
     message:
       `The downloaded file does not match Ops Manager's SHA-1 (expected ${expected}, got ${received}), ` +
       'so it was deleted and nothing was saved. Download it again; if it keeps failing, the archive on the backup host may be damaged.',

@@ -66,25 +66,35 @@ function readToken(s: string, i: number): number {
 /** Reads a quoted-string starting at the opening quote; an unterminated string runs to the end. */
 function readQuoted(s: string, start: number): { value: string; end: number } {
   let i = start + 1;
-  const close = s.indexOf('"', i);
-  const slash = s.indexOf('\\', i);
-  if (close !== -1 && (slash === -1 || slash > close)) {
-    return { value: s.slice(i, close), end: close + 1 }; // fast path: no escapes
+  // Fast path: no escape before the closing quote. Scans only up to that quote (an `indexOf('\\')` over the rest
+  // of the header was quadratic on a long list of quoted values).
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === QUOTE) {
+      return { value: s.slice(i, j), end: j + 1 };
+    }
+    if (c === BACKSLASH) {
+      break;
+    }
   }
-  let value = '';
+  // Slow path: copy the runs between escapes as slices (one pass, no per-character string building).
+  const parts: string[] = [];
+  let from = i;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === BACKSLASH && i + 1 < s.length) {
-      value += s[i + 1];
+      parts.push(s.slice(from, i), s[i + 1]);
       i += 2;
+      from = i;
     } else if (c === QUOTE) {
-      return { value, end: i + 1 };
+      parts.push(s.slice(from, i));
+      return { value: parts.join(''), end: i + 1 };
     } else {
-      value += s[i];
       i++;
     }
   }
-  return { value, end: i };
+  parts.push(s.slice(from, i));
+  return { value: parts.join(''), end: i };
 }
 
 /** Reads an unquoted value leniently: everything up to a comma or whitespace (so `nonce=abc+/==` survives). */

@@ -312,3 +312,24 @@ export class DigestNonce {
     return new DigestNonce({ ...this.challenge, nonce: nextnonce, stale: false }, this.credentials, this.makeCnonce);
   }
 }
+
+/**
+ * What a 401 offered when none of it could be answered, for the message ("Basic", "Digest with algorithm
+ * SHA-512, qop auth-conf"); empty when it offered nothing. At most 5 challenges, each value cut to 40 characters.
+ */
+export function describeOfferedChallenges(header: string | readonly string[] | undefined): string {
+  const parts = parseChallenges(header)
+    .slice(0, 5)
+    .map((c) => {
+      if (c.scheme.toLowerCase() !== 'digest') {
+        return c.scheme.slice(0, 40);
+      }
+      // "Digest with algorithm X": never "Digest algorithm=X", which reads as credentials and gets masked.
+      const said = ['algorithm', 'qop']
+        .filter((name) => c.params[name] !== undefined)
+        .map((name) => `${name} ${c.params[name].slice(0, 40)}`);
+      if (c.params.nonce === undefined) said.push('no nonce');
+      return said.length === 0 ? 'Digest' : `Digest with ${said.join(', ')}`;
+    });
+  return parts.join(', ');
+}

@@ -7,10 +7,10 @@
 
 import { performance } from 'node:perf_hooks';
 import { Dispatcher } from 'undici';
-import { DigestNonce, selectDigestChallenge } from './digest';
-import { formatBytes, OpsManagerError, requestCancelled, stripCredentials } from '../common';
-import { toNetworkError } from './netErrors';
-import { createDispatcherInfo, DispatcherInfo, TransportOptions } from './transport';
+import { describeOfferedChallenges, DigestNonce, selectDigestChallenge } from './digest';
+import { OpsManagerError, requestCancelled, stripCredentials } from '../common';
+import { answersTls, toNetworkError } from './netErrors';
+import { createDispatcherInfo, DispatcherInfo, resolveTimeouts, TransportOptions } from './transport';
 
 export { createDispatcher, DEFAULT_TIMEOUT_MS } from './transport';
 export type { TransportOptions } from './transport';
@@ -33,6 +33,11 @@ export interface DigestHttpClientOptions extends TransportOptions {
   password: string;
   /** Called once per HTTP request actually sent. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Longest one request may take in total, however slowly data keeps coming (the idle timeouts never fire on a
+   * body trickled a byte at a time). Default: connect + headers + body timeouts (90 s with the defaults).
+   */
+  deadlineMs?: number;
 }
 
 export interface HttpRequest {
@@ -51,6 +56,11 @@ export interface HttpResponse {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   url: string;
+  /**
+   * Set on a 401 to a request that carried no credentials because the server offered no Digest challenge this
+   * client can answer: what it offered ("Basic", "" for nothing). The API key was then never sent.
+   */
+  unusableChallenge?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -63,9 +73,9 @@ const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function tooLarge(url: string, limit: number, size?: number): OpsManagerError {
   return new OpsManagerError({
     kind: 'parse',
-    message:
-      `The response from ${url} is larger than the ${formatBytes(limit)} this client accepts${size !== undefined ? ` (${formatBytes(size)})` : ''}. ` +
-      'Ask for fewer items per page, or check that baseUrl points at the Ops Manager API.',
+    code: 'RESPONSE_TOO_LARGE',
+    params: { url, limit, size },
+    message: `Response from ${url} over ${limit} bytes${size !== undefined ? ` (${size})` : ''}`,
     url,
   });
 }
@@ -135,7 +145,9 @@ export class DigestHttpClient {
     if (this.session?.exhausted) {
       this.session = undefined; // 2^32 requests on one nonce: ask for a new one
     }
-    if (!this.session && this.firstExchange) {
+    // Wait while an exchange is out and no nonce is known: when it ends without one (it failed), the next
+    // waiter goes on alone and the others wait for it in turn, so at most one challenge is in flight.
+    while (!this.session && this.firstExchange) {
       await this.waitFor(this.firstExchange, req.signal, shownUrl);
     }
     let releaseGate: (() => void) | undefined;
@@ -163,6 +175,13 @@ export class DigestHttpClient {
           return { ...res, url: shownUrl };
         }
         const challenge = selectDigestChallenge(res.headers['www-authenticate']);
+        if (!challenge && authorization === undefined) {
+          return {
+            ...res,
+            url: shownUrl,
+            unusableChallenge: describeOfferedChallenges(res.headers['www-authenticate']),
+          };
+        }
         if (!challenge || send >= MAX_SENDS_PER_CALL) {
           return { ...res, url: shownUrl };
         }
@@ -253,6 +272,15 @@ export class DigestHttpClient {
     });
   }
 
+  private deadlineMs(): number {
+    const given = this.options.deadlineMs;
+    if (given !== undefined && Number.isFinite(given) && given > 0) {
+      return given;
+    }
+    const t = resolveTimeouts(this.options);
+    return t.connectMs + t.headersMs + t.bodyMs;
+  }
+
   private getTransport(): DispatcherInfo {
     this.transport ??= createDispatcherInfo(this.origin, this.options);
     return this.transport;
@@ -277,6 +305,10 @@ export class DigestHttpClient {
       headers.authorization = authorization;
     }
     const limit = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const deadlineMs = this.deadlineMs();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    const signal = req.signal === undefined ? deadline.signal : AbortSignal.any([req.signal, deadline.signal]);
     const started = performance.now();
     let status: number | undefined;
     this.stats.requests++;
@@ -287,7 +319,7 @@ export class DigestHttpClient {
         method,
         headers,
         body: req.body,
-        signal: req.signal,
+        signal,
       });
       status = res.statusCode;
       const body = await readBody(res, limit, shownUrl);
@@ -303,12 +335,38 @@ export class DigestHttpClient {
       });
       return { status, headers: res.headers, body };
     } catch (error) {
-      const mapped = toNetworkError(error, {
-        url: shownUrl,
-        signal: req.signal,
-        role: 'api',
-        proxy: transport.proxy?.url,
-      });
+      let mapped =
+        deadline.signal.aborted && !req.signal?.aborted
+          ? new OpsManagerError({
+              kind: 'timeout',
+              code: 'DEADLINE',
+              params: { host: url.host, origin: this.origin, seconds: Math.round(deadlineMs / 1000) },
+              message: `${url.host}: the request took longer than ${deadlineMs} ms in total`,
+              url: shownUrl,
+              cause: error,
+            })
+          : toNetworkError(error, {
+              url: shownUrl,
+              signal: req.signal,
+              role: 'api',
+              proxy: transport.proxy?.url,
+            });
+      if (
+        mapped.code === 'CONNECTION_CLOSED' &&
+        status === undefined &&
+        url.protocol === 'http:' &&
+        transport.proxy === undefined &&
+        (await answersTls(url))
+      ) {
+        mapped = new OpsManagerError({
+          kind: 'network',
+          code: 'SPEAKS_TLS',
+          params: { ...mapped.params },
+          message: `${url.host} closed a plain-HTTP connection and answers TLS: the base URL needs https://`,
+          url: shownUrl,
+          cause: error,
+        });
+      }
       this.log({
         method,
         url: shownUrl,
@@ -318,6 +376,8 @@ export class DigestHttpClient {
         error: mapped.message,
       });
       throw mapped;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,7 +1,10 @@
 // Turns what undici and Node throw (codes buried in causes and AggregateErrors) into OpsManagerErrors whose
-// message tells a person what to check: the base URL, the timeout setting, the server's caFile, the proxy.
+// code says which situation it is (the VS Code layer words it: check the base URL, the timeout setting, the
+// server's caFile, the proxy); the message keeps the technical detail for the log.
 
-import { OpsManagerError, stripCredentials } from '../common';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { type ErrorParams, isOpsManagerError, OpsManagerError, stripCredentials } from '../common';
 
 export interface NetErrorContext {
   /** The request URL (credentials are stripped). */
@@ -56,13 +59,9 @@ const UNREACHABLE = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDO
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
-function describeTarget(url: URL | undefined, fallback: string): string {
-  return url ? url.host : fallback;
-}
-
 /** Maps any error from a request to an OpsManagerError (an OpsManagerError passes through unchanged). */
 export function toNetworkError(error: unknown, ctx: NetErrorContext): OpsManagerError {
-  if (error instanceof OpsManagerError) {
+  if (isOpsManagerError(error)) {
     return error;
   }
   const url = stripCredentials(ctx.url);
@@ -72,111 +71,106 @@ export function toNetworkError(error: unknown, ctx: NetErrorContext): OpsManager
   } catch {
     parsed = undefined;
   }
-  const host = describeTarget(parsed, url);
+  const host = parsed?.host ?? url;
   const origin = parsed?.origin ?? url;
-  const api = (ctx.role ?? 'api') === 'api';
-  const checkUrl = api
-    ? "Check the server's baseUrl setting."
-    : 'The download link may be wrong or the backup host unreachable from here.';
+  const role = ctx.role ?? 'api';
+  const proxy = ctx.proxy === undefined ? undefined : stripCredentials(ctx.proxy);
   const found = collect(error);
   const codes = new Set(found.map((f) => f.code).filter((c): c is string => c !== undefined));
   const has = (set: ReadonlySet<string>) => [...codes].some((c) => set.has(c));
   const first = found[0]?.message ?? String(error);
   const messages = found.map((f) => f.message).join(' | ');
-  const make = (kind: OpsManagerError['kind'], message: string) =>
-    new OpsManagerError({ kind, message, url, cause: error });
+  const make = (kind: OpsManagerError['kind'], code: string, params: ErrorParams, message: string) =>
+    new OpsManagerError({ kind, code, params: { host, origin, role, ...params }, message, url, cause: error });
 
   // Only our own signal means cancelled: undici also names a refused proxy tunnel an AbortError.
   if (ctx.signal?.aborted) {
-    return make('cancelled', `Request to ${host} was cancelled.`);
+    return make('cancelled', 'CANCELLED', {}, `Request to ${host} was cancelled.`);
   }
   if (has(TIMEOUTS)) {
     const phase =
       codes.has('UND_ERR_CONNECT_TIMEOUT') || codes.has('ETIMEDOUT')
-        ? 'connecting'
+        ? 'connect'
         : codes.has('UND_ERR_BODY_TIMEOUT')
-          ? 'while receiving the response body'
-          : 'waiting for the response';
-    return make(
-      'timeout',
-      `${host} did not answer in time (${phase}). ` +
-        (api
-          ? `Check that Ops Manager is reachable at ${origin}, or raise the opsManager.requestTimeoutSeconds setting.`
-          : 'Check that the backup host is reachable, or raise the opsManager.requestTimeoutSeconds setting.'),
-    );
+          ? 'body'
+          : 'headers';
+    return make('timeout', 'TIMEOUT', { phase }, `${host}: no answer in time (${phase}; ${[...codes].join(', ')})`);
   }
-  const tlsHelp = api
-    ? "Set this server's caFile setting to the PEM file of the certificate authority that signed it (or, only for a test server, set strictSSL to false)."
-    : 'Set the caFile setting of the server this download belongs to, to the PEM file of the certificate authority that signed it.';
   if (has(UNTRUSTED)) {
-    const self = codes.has('DEPTH_ZERO_SELF_SIGNED_CERT') || codes.has('SELF_SIGNED_CERT_IN_CHAIN');
-    return make(
-      'tls',
-      `The TLS certificate of ${host} is not trusted (${self ? 'self-signed certificate' : 'unknown certificate authority'}). ${tlsHelp}`,
-    );
+    const selfSigned = codes.has('DEPTH_ZERO_SELF_SIGNED_CERT') || codes.has('SELF_SIGNED_CERT_IN_CHAIN');
+    return make('tls', 'TLS_UNTRUSTED', { selfSigned }, `${host}: certificate not trusted (${first})`);
   }
   if (has(EXPIRED)) {
-    return make(
-      'tls',
-      `The TLS certificate of ${host} has expired or is not yet valid. Ask the administrator to renew it, and check this computer's clock.`,
-    );
+    return make('tls', 'TLS_EXPIRED', {}, `${host}: certificate expired or not yet valid (${first})`);
   }
   if (codes.has('ERR_TLS_CERT_ALTNAME_INVALID')) {
-    return make(
-      'tls',
-      `The TLS certificate of ${host} does not name this host. Use the host name the certificate was issued for in baseUrl.`,
-    );
+    return make('tls', 'TLS_WRONG_HOST', {}, `${host}: certificate does not name this host (${first})`);
   }
   if (
     [...codes].some((c) => c.startsWith('ERR_SSL_') || c.startsWith('ERR_TLS_') || c === 'EPROTO') ||
     codes.has('UND_ERR_PRX_TLS')
   ) {
-    return make(
-      'tls',
-      `The TLS handshake with ${host} failed (${first}). Check that baseUrl uses the right scheme (https:// or http://) and port.`,
-    );
+    return make('tls', 'TLS_HANDSHAKE', { detail: first }, `${host}: TLS handshake failed (${first})`);
   }
   const proxyStatus = /Proxy response \((\d+)\)/.exec(messages);
   if (proxyStatus) {
-    const status = proxyStatus[1];
     return make(
       'network',
-      `The proxy ${ctx.proxy ? stripCredentials(ctx.proxy) + ' ' : ''}refused to connect to ${host}${status ? ` (status ${status})` : ''}. ` +
-        'Check the http.proxy and http.noProxy settings (or HTTPS_PROXY / NO_PROXY).',
+      'PROXY_REFUSED_TARGET',
+      { proxy, status: proxyStatus[1] },
+      `Proxy ${proxy ?? ''} refused to connect to ${host} (status ${proxyStatus[1]})`,
     );
   }
   if (/Proxy Authentication Required/i.test(messages)) {
-    return make('network', 'The proxy asks for authentication (407). Put the proxy credentials in the http.proxy URL.');
+    return make('network', 'PROXY_AUTH_REQUIRED', { proxy }, `Proxy ${proxy ?? ''} requires authentication`);
   }
   if (has(REFUSED)) {
-    const via = ctx.proxy ? ` (through the proxy ${stripCredentials(ctx.proxy)})` : '';
-    return make(
-      'network',
-      api
-        ? `Connection refused by ${host}${via}. Is Ops Manager running at ${origin}? Check the server's baseUrl setting.`
-        : `Connection refused by ${host}${via}. ${checkUrl}`,
-    );
+    // Through a proxy, the only connection this machine opens is to the proxy: a refusal is the proxy's.
+    return proxy !== undefined
+      ? make('network', 'PROXY_REFUSED', { proxy }, `Connection to the proxy ${proxy} refused (${first})`)
+      : make('network', 'CONNECTION_REFUSED', {}, `Connection to ${host} refused (${first})`);
   }
   if (has(DNS)) {
     return make(
       'network',
-      `Cannot resolve the host name ${parsed?.hostname ?? host}. ${checkUrl} Check your network or DNS.`,
+      'DNS_FAILED',
+      { hostname: parsed?.hostname ?? host },
+      `Cannot resolve ${parsed?.hostname ?? host} (${first})`,
     );
   }
   if (has(UNREACHABLE)) {
-    return make(
-      'network',
-      `${host} is unreachable from this computer (${[...codes].join(', ')}). Check your network, VPN or proxy settings.`,
-    );
+    const list = [...codes].join(', ');
+    return make('network', 'UNREACHABLE', { codes: list }, `${host} unreachable (${list})`);
   }
   if (has(RESET)) {
-    return make(
-      'network',
-      `The connection to ${host} was closed unexpectedly (${first}). Try again; if it keeps happening, check proxies or load balancers in between.`,
-    );
+    return make('network', 'CONNECTION_CLOSED', { detail: first }, `Connection to ${host} closed (${first})`);
   }
   if (codes.has('UND_ERR_INVALID_ARG') || codes.has('ERR_INVALID_CHAR') || codes.has('ERR_INVALID_ARG_VALUE')) {
-    return make('invalid-input', `The request to ${host} could not be sent: ${first}`);
+    return make('invalid-input', 'REQUEST_NOT_SENT', { detail: first }, `Request to ${host} not sent: ${first}`);
   }
-  return make('network', `Request to ${host} failed: ${first}`);
+  return make('network', 'REQUEST_FAILED', { detail: first }, `Request to ${host} failed: ${first}`);
+}
+
+/**
+ * Whether `host:port` completes a TLS handshake. A TLS server closes a plain-HTTP connection without a word, so
+ * after an `http://` request was cut before any answer this tells "speaks TLS: use https://" from a real cut.
+ * One short-lived connection, certificates not checked (nothing is sent over it).
+ */
+export function answersTls(url: URL, timeoutMs = 3000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port || 80),
+      servername: net.isIP(url.hostname) === 0 ? url.hostname : undefined,
+      rejectUnauthorized: false,
+    });
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

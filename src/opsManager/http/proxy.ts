@@ -124,13 +124,17 @@ function normaliseProxyUrl(text: string): string {
   } catch {
     throw new OpsManagerError({
       kind: 'invalid-input',
-      message: `The proxy "${stripCredentials(text)}" is not a valid URL. Fix the http.proxy setting (or HTTPS_PROXY/HTTP_PROXY), e.g. http://proxy.example.com:3128.`,
+      code: 'PROXY_INVALID',
+      params: { proxy: stripCredentials(text) },
+      message: `Proxy "${stripCredentials(text)}" is not a valid URL`,
     });
   }
   if (!['http:', 'https:', 'socks:', 'socks5:'].includes(url.protocol)) {
     throw new OpsManagerError({
       kind: 'invalid-input',
-      message: `The proxy "${stripCredentials(text)}" uses ${url.protocol}, which is not supported: use an http://, https:// or socks5:// proxy URL.`,
+      code: 'PROXY_UNSUPPORTED',
+      params: { proxy: stripCredentials(text), protocol: url.protocol },
+      message: `Proxy "${stripCredentials(text)}" uses unsupported ${url.protocol}`,
     });
   }
   return url.href;

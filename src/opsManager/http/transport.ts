@@ -55,7 +55,9 @@ export function loadCa(options: TransportOptions | undefined): string[] | undefi
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new OpsManagerError({
         kind: 'invalid-input',
-        message: `Cannot read the CA file "${options.caFile}" (${code}). Fix this server's caFile setting: it must be the path of a PEM file.`,
+        code: 'CA_FILE_UNREADABLE',
+        params: { file: options.caFile, errno: code },
+        message: `Cannot read the CA file "${options.caFile}" (${code})`,
         cause: error,
       });
     }
@@ -67,7 +69,9 @@ export function loadCa(options: TransportOptions | undefined): string[] | undefi
   if (!certs) {
     throw new OpsManagerError({
       kind: 'invalid-input',
-      message: `${source} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----"). Fix this server's caFile setting.`,
+      code: 'CA_NO_PEM',
+      params: { file: options?.ca === undefined ? options?.caFile : undefined },
+      message: `${source} holds no PEM certificate`,
     });
   }
   return [...tls.rootCertificates, ...certs];

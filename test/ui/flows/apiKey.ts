@@ -1,9 +1,8 @@
 // The API key, entered as a user does: the tree explains a missing key, a wrong key typed into the palette's
 // password box is tested and reported as refused (saved anyway, the tree explains it as rejected), and the right key typed from the tree's own "Set API Key…" action
 // makes the groups appear.
+import { readSavedSettings } from '../../vscode/codeServer';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible } from '../expect';
 import { escapeRegExp, showServer } from '../navigate';
@@ -41,7 +40,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
     await expectVisible(s.wb.treeItem(/^API key rejected \(401\)/), 'the "API key rejected (401)" node');
     await expectVisible(s.wb.treeItem(/^Set API Key…/), 'the "Set API Key…" fix under it');
     // Nothing of the key reaches the settings.
-    const settings = fs.readFileSync(path.join(s.wb.userDataDir, 'User', 'settings.json'), 'utf8');
+    const settings = readSavedSettings(s.wb.userDataDir);
     assert.ok(!settings.includes('not-the-right-key'), 'the API key is not in settings.json');
   });
 
@@ -68,7 +67,7 @@ export function defineApiKeyTests(session: () => UiSession): void {
       );
     }
     await expectText(s.wb.treeItem(serverItem(s)).first().locator('.label-description'), new URL(s.sim.baseUrl).host);
-    const settings = fs.readFileSync(path.join(s.wb.userDataDir, 'User', 'settings.json'), 'utf8');
+    const settings = readSavedSettings(s.wb.userDataDir);
     assert.ok(!settings.includes(s.sim.key), 'the API key is not in settings.json');
   });
 }

@@ -1,9 +1,8 @@
 // A fresh profile without servers: the view welcomes the user with an "Add Server" button, and adding a server
 // through its input boxes (the URL checked as typed, the key in a password box) tests the connection, saves the
 // server in the settings (the key elsewhere) and shows its groups in the tree.
+import { readSavedSettings } from '../../vscode/codeServer';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { SIM_VERSION } from '../../simulator/server';
 import { expectText, expectVisible } from '../expect';
@@ -63,7 +62,7 @@ export function defineWelcomeTests(session: () => UiSession): void {
       'the Production group',
     );
 
-    const settings = fs.readFileSync(path.join(wb.userDataDir, 'User', 'settings.json'), 'utf8');
+    const settings = readSavedSettings(wb.userDataDir);
     assert.match(settings, new RegExp(escapeRegExp(s.sim.baseUrl)), 'the server is in settings.json');
     assert.ok(!settings.includes(s.sim.key), 'the API key is not in settings.json');
   });

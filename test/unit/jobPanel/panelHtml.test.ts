@@ -372,6 +372,34 @@ describe('panel HTML', () => {
       }
     });
 
+    it('an HTTP delivery without expirationHours or maxDownloads says Ops Manager did not send them (issue 12 item 14)', () => {
+      const job = { ...seedJob(), delivery: { methodName: 'HTTP', statusName: 'READY', extra: {} } };
+      const text = render(job);
+      for (const name of ['delivery.expirationHours', 'delivery.maxDownloads']) {
+        assert.match(textOf(fieldHtml(text, name)), /Ops Manager did not send it\./, name);
+        assert.doesNotMatch(textOf(fieldHtml(text, name)), /Only present if the delivery method is HTTP/, name);
+      }
+    });
+
+    it('a job reached through the host route is shown as a config server job (issue 12 item 15)', () => {
+      // The documented SCCC list: the host ID sits in clusterId, and there is no hostId.
+      const hostId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+      const job = { ...seedJob(), clusterId: hostId, hostId: undefined };
+      const text = render(job, { ref: { server: 'prod', groupId: GROUP_ID, hostId, jobId: JOB_ID } });
+      const row = text.slice(text.indexOf('data-field="clusterId"'));
+      assert.match(textOf(row.slice(row.indexOf('<dt>'), row.indexOf('</dt>'))), /^Config server host ID/);
+      assert.match(textOf(fieldHtml(text, 'clusterId')), new RegExp(hostId));
+      assert.match(textOf(fieldHtml(text, 'hostId')), /Ops Manager sends the host ID in clusterId/);
+      assert.doesNotMatch(textOf(text), /Only present for a restore of a mirrored config server/);
+    });
+
+    it('shows clusterName when Ops Manager sends it (issue 12 item 16)', () => {
+      const job = { ...seedJob(), clusterName: 'orders-<prod>' };
+      const text = render(job);
+      assert.equal(textOf(fieldHtml(text, 'clusterName')), 'orders-<prod>');
+      assert.doesNotMatch(textOf(text.slice(text.indexOf('id="section-other"'))), /clusterName/);
+    });
+
     it('explain a job without delivery, timestamp or links', () => {
       const text = render({ id: JOB_ID, extra: {}, raw: { id: JOB_ID } });
       assert.match(textOf(text), /Ops Manager sent no delivery details for this job\./);

@@ -32,6 +32,8 @@ export interface TestServerOptions {
   handler?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   noAuth?: boolean;
   tls?: { key: string; cert: string };
+  /** The first N requests get a 503 without a challenge (a server or proxy failing before auth). */
+  failFirst?: number;
 }
 
 export interface LoggedRequest {
@@ -172,6 +174,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
     req.resume();
+    if (options.failFirst !== undefined && log.length <= options.failFirst) {
+      res.statusCode = 503;
+      res.end('busy');
+      return;
+    }
     if (options.always401) {
       challenge(res, options.always401.stale ?? false);
       return;

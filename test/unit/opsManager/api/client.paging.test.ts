@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OpsManagerClient, type ClientOptions } from '../../../../src/opsManager/api/client';
+import { backoffMs, OpsManagerClient, type ClientOptions } from '../../../../src/opsManager/api/client';
 import { newestFirst, unwrapEnvelope } from '../../../../src/opsManager/api/callSupport';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
+import { CLOUD_MANAGER_BASE_URL, normaliseBaseUrl } from '../../../../src/opsManager/common/ids';
+import { OpsManagerError } from '../../../../src/opsManager/common/errors';
+import { say } from '../../support/say';
+import { HOSTILE_SHAPES, longestBlockMs } from '../../support/linearTime';
 import { rejectsWith } from '../../support/rejectsWith';
 
 // IDs only need to be well-formed here: this server answers whatever it is scripted to.
@@ -90,6 +94,19 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
     ]);
   });
 
+  it('works with a base URL given the way Cloud Manager is (…/api/public/v1.0), as Add Server offers it (issue 12 item 18)', async () => {
+    // The Cloud Manager choice fills in CLOUD_MANAGER_BASE_URL; the same shape on loopback:
+    const cloudShape = CLOUD_MANAGER_BASE_URL.replace('https://cloud.mongodb.com', base);
+    handler = pages(3, () => undefined);
+    const groups = await withClient({ baseUrl: cloudShape }, (c) => c.listGroups());
+    assert.equal(groups.length, 3);
+    assert.deepEqual(seen, ['/api/public/v1.0/groups?pageNum=1&itemsPerPage=100']);
+    assert.deepEqual(normaliseBaseUrl(CLOUD_MANAGER_BASE_URL), {
+      origin: 'https://cloud.mongodb.com',
+      apiBase: 'https://cloud.mongodb.com/api/public/v1.0',
+    });
+  });
+
   it('builds pageNum itself when the next link points at another origin (credentials never leave)', async () => {
     handler = pages(5, (p) => `https://central.example.com/api/public/v1.0/groups?pageNum=${p}&itemsPerPage=2`);
     const groups = await withClient({}, (c) => c.listGroups({ itemsPerPage: 2 }));
@@ -159,7 +176,7 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
           errorCode: 'RESTORE_JOB_NOT_FOUND',
         }),
       );
-      assert.match(error.message, /^Restore job 65e0f1a2b3c4d5e6f7a8b901 was not found/);
+      assert.match(say(error), /^Restore job 65e0f1a2b3c4d5e6f7a8b901 was not found/);
     }
     handler = pages(
       3,
@@ -182,7 +199,7 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
   it('an error body quoting the key never shows it', async () => {
     handler = () => ({ status: 400, body: { error: 400, errorCode: 'BAD', detail: 'key k-secret is malformed' } });
     const error = await withClient({}, (c) => rejectsWith(c.listGroups(), { kind: 'http', status: 400 }));
-    assert.ok(!error.message.includes('k-secret'), error.message);
+    assert.ok(!say(error).includes('k-secret'), say(error));
     assert.ok(!(error.detail ?? '').includes('k-secret'));
   });
 
@@ -190,14 +207,14 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
     handler = () => ({ body: [1, 2] });
     const error = await withClient({}, (c) => rejectsWith(c.getRoot(), { kind: 'parse' }));
     assert.equal(
-      error.message,
+      say(error),
       `Unexpected answer from Ops Manager for ${base}/api/public/v1.0: response body: expected an object, got an array`,
     );
     handler = () => ({ body: '' });
     await withClient({}, (c) => rejectsWith(c.getRoot(), { kind: 'parse' }));
     handler = () => ({ body: { totalCount: 1 } });
     const list = await withClient({}, (c) => rejectsWith(c.listGroups(), { kind: 'parse' }));
-    assert.match(list.message, /: results: expected an array, got nothing$/);
+    assert.match(say(list), /: results: expected an array, got nothing$/);
   });
 
   it('the path sent is exactly the one built (ID case kept, nothing re-encoded)', async () => {
@@ -226,6 +243,33 @@ describe('client: helpers', () => {
     );
   });
 
+  it('backoffMs: exponential from 1 s with equal jitter, capped, about a minute over the default six retries', () => {
+    assert.equal(
+      backoffMs(0, 60_000, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffMs(0, 60_000, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(5, 60_000, () => 0),
+      16_000,
+    );
+    assert.equal(
+      backoffMs(10, 60_000, () => 1),
+      60_000,
+      'capped',
+    );
+    const longest = [0, 1, 2, 3, 4, 5].reduce((sum, attempt) => sum + backoffMs(attempt, 60_000, () => 1), 0);
+    assert.equal(longest, 63_000);
+    assert.notEqual(
+      backoffMs(3, 60_000, () => 0.1),
+      backoffMs(3, 60_000, () => 0.9),
+      'jittered',
+    );
+  });
+
   it('unwrapEnvelope', () => {
     assert.deepEqual(unwrapEnvelope({ status: 200, content: { a: 1 } }), { status: 200, payload: { a: 1 } });
     assert.deepEqual(unwrapEnvelope({ status: '404', envelope: null }), { status: 404, payload: null });
@@ -233,4 +277,90 @@ describe('client: helpers', () => {
     assert.deepEqual(unwrapEnvelope({ id: 'x' }), { payload: { id: 'x' } });
     assert.deepEqual(unwrapEnvelope([1]), { payload: [1] });
   });
+});
+
+describe('client: hostile bodies do not block the extension host (issue 12 item 1)', function () {
+  this.timeout(60_000);
+  let server: http.Server;
+  let base: string;
+  let answer: { status: number; type: string; body: string } = { status: 200, type: 'text/html', body: '' };
+
+  before(async () => {
+    server = http.createServer((_req, res) => {
+      res.writeHead(answer.status, { 'content-type': answer.type });
+      res.end(answer.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
+    for (const size of [256 * 1024, 1024 * 1024]) {
+      for (const status of [401, 200]) {
+        it(`${size / 1024} KiB of ${shape} as a ${status} text/html: an error, the loop never blocked over ~50 ms`, async () => {
+          answer = { status, type: 'text/html', body: make(size) };
+          // The best of three runs: a real block shows every time, a busy machine's scheduling hiccup does not.
+          let caught: unknown;
+          let blocked = Infinity;
+          for (let run = 0; run < 3 && blocked >= 50; run++) {
+            const client = new OpsManagerClient({ baseUrl: base, username: 'u', apiKey: 'k' });
+            const ms = await longestBlockMs(() => client.listGroups().catch((e: unknown) => (caught = e)));
+            await client.close();
+            blocked = Math.min(blocked, ms);
+          }
+          assert.ok(caught instanceof OpsManagerError, String(caught));
+          assert.equal(caught.kind, status === 200 ? 'parse' : 'http');
+          assert.ok(blocked < 50, `blocked ${blocked.toFixed(1)} ms`);
+        });
+      }
+    }
+  }
+});
+
+describe('client: a 401 without a usable Digest challenge (issue 12 item 3)', () => {
+  let server: http.Server;
+  let base: string;
+  let challenge: string | undefined;
+  let authorizations = 0;
+
+  before(async () => {
+    server = http.createServer((req, res) => {
+      if (req.headers.authorization !== undefined) authorizations++;
+      res.writeHead(401, challenge === undefined ? {} : { 'www-authenticate': challenge });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  for (const [offered, header, words] of [
+    ['only Basic', 'Basic realm="sso"', /offering only Basic,/],
+    ['nothing', undefined, /without offering Digest authentication/],
+    [
+      'an unsupported algorithm',
+      'Digest realm="r", nonce="n", algorithm=SHA-1024',
+      /offering only Digest with algorithm SHA-1024,/,
+    ],
+    ['an unsupported qop', 'Digest realm="r", nonce="n", qop="auth-conf"', /offering only Digest with qop auth-conf,/],
+  ] as const) {
+    it(`${offered}: says what the server offered, not that the key was rejected`, async () => {
+      challenge = header;
+      authorizations = 0;
+      const client = new OpsManagerClient({ baseUrl: base, username: 'u', apiKey: 'the-key' });
+      const error = await rejectsWith(client.listGroups(), { kind: 'http', status: 401, code: 'NO_USABLE_CHALLENGE' });
+      await client.close();
+      assert.match(say(error), words);
+      assert.match(say(error), /no API key was sent/);
+      assert.doesNotMatch(say(error), /API key was rejected/);
+      assert.equal(authorizations, 0);
+    });
+  }
 });

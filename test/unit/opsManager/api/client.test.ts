@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OpsManagerClient, type ClientOptions } from '../../../../src/opsManager/api/client';
 import { OpsManagerError } from '../../../../src/opsManager/common/errors';
+import { say } from '../../support/say';
 import type { RequestLogEntry } from '../../../../src/opsManager/http/http';
 import { SAMPLE } from '../../../simulator/sampleData';
 import { SIM_VERSION, startSimulator, type Simulator } from '../../../simulator/server';
@@ -193,7 +194,7 @@ describe('client: against the simulator', function () {
       errorCode: 'RESTORE_JOB_NOT_FOUND',
     });
     assert.match(
-      error.message,
+      say(error),
       new RegExp(`^Restore job ${MISSING_ID} was not found in group ${J.ready.groupId} / cluster ${J.ready.clusterId}`),
     );
     const authorized = sim.log.filter((e) => e.authorization !== undefined);
@@ -259,7 +260,7 @@ describe('client: against the simulator', function () {
     try {
       assert.equal((await trusted.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id)).id, J.ready.id);
       const error = await rejectsWith(untrusted.getRoot(), { kind: 'tls' });
-      assert.ok(!error.message.includes(secure.key));
+      assert.ok(!say(error).includes(secure.key));
     } finally {
       await trusted.close();
       await untrusted.close();
@@ -274,15 +275,15 @@ describe('client: against the simulator', function () {
       status: 404,
       errorCode: 'RESTORE_JOB_NOT_FOUND',
     });
-    assert.match(job.message, /Check the ID/);
+    assert.match(say(job), /Check the ID/);
     assert.equal(
       job.url,
       `${sim.baseUrl}/api/public/v1.0/groups/${J.ready.groupId}/clusters/${J.ready.clusterId}/restoreJobs/${MISSING_ID}`,
     );
     const cluster = await rejectsWith(c.listRestoreJobs(G.production.id, MISSING_ID), { kind: 'http', status: 404 });
-    assert.match(cluster.message, new RegExp(MISSING_ID));
+    assert.match(say(cluster), new RegExp(MISSING_ID));
     const group = await rejectsWith(c.listClusters(MISSING_ID), { kind: 'http', status: 404 });
-    assert.match(group.message, new RegExp(`${MISSING_ID} was not found`));
+    assert.match(say(group), new RegExp(`${MISSING_ID} was not found`));
   });
 
   it('NOT_IN_GROUP is an authenticated 401: an error at once, not a retry loop', async () => {
@@ -294,22 +295,22 @@ describe('client: against the simulator', function () {
       status: 401,
       errorCode: 'NOT_IN_GROUP',
     });
-    assert.match(error.message, /The API key is valid but has no access to group/);
+    assert.match(say(error), /The API key is valid but has no access to group/);
     assert.equal(sim.log.length, 1, 'exactly one request');
   });
 
   it('wrong API key: one challenge, one refused answer, and the message says to set the key', async () => {
     const c = client({ apiKey: 'not-the-key' });
     const error = await rejectsWith(c.listGroups(), { kind: 'http', status: 401 });
-    assert.match(error.message, /^The API key was rejected: check the public key and run 'Set API Key…'/);
-    assert.ok(!error.message.includes('not-the-key'));
+    assert.match(say(error), /^The API key was rejected: check the public key and run 'Set API Key…'/);
+    assert.ok(!say(error).includes('not-the-key'));
     assert.equal(sim.log.length, 2);
   });
 
   it('403 IP access list names the fix', async () => {
     const error = await rejectsWith(client().listClusters(G.restricted.id), { kind: 'http', status: 403 });
     assert.match(
-      error.message,
+      say(error),
       /not on the API key's access list\. Add this machine's IP address to the API key's access list/,
     );
   });
@@ -338,8 +339,8 @@ describe('client: against the simulator', function () {
       kind: 'http',
       status: 429,
     });
-    assert.match(error.message, /rate-limiting/);
-    assert.equal(sim.log.length, 3, 'the first try and two retries');
+    assert.match(say(error), /rate-limiting/);
+    assert.equal(sim.log.length, 7, 'the first try and six retries (about a minute of backoff without Retry-After)');
 
     sim.clearLog();
     const none = client({ maxRetries429: 0 });
@@ -354,7 +355,7 @@ describe('client: against the simulator', function () {
     sim.faults.add({ route: '/restoreJobs/', status: 429, retryAfter: 120 });
     // No time limit needed: waiting the 120 s asked for would outlast the test's own timeout.
     const error = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), { status: 429 });
-    assert.match(error.message, /Wait 120 seconds/);
+    assert.match(say(error), /Wait 120 seconds/);
     assert.equal(sim.log.length, 1);
 
     sim.faults.clear();
@@ -379,12 +380,32 @@ describe('client: against the simulator', function () {
     );
   });
 
+  it('429 without Retry-After backs off with jitter and says so before each wait (issue 12 item 11)', async () => {
+    const c = client({ random: () => 0 }); // the shortest jittered waits: 0.5 s, then 1 s
+    await c.getRoot();
+    sim.clearLog();
+    sim.faults.add({ route: '/restoreJobs/', status: 429, times: 2 });
+    const waits: Array<{ seconds: number; attempt: number }> = [];
+    const job = await c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id, {
+      onRetryWait: (wait) => waits.push(wait),
+    });
+    assert.equal(job.id, J.ready.id);
+    assert.deepEqual(waits, [
+      { seconds: 1, attempt: 1 },
+      { seconds: 1, attempt: 2 },
+    ]);
+    assert.deepEqual(
+      sim.log.map((e) => e.status),
+      [429, 429, 200],
+    );
+  });
+
   it('a 200 with a body that is not JSON is a parse error naming the URL', async () => {
     const c = client();
     sim.faults.add({ route: '/restoreJobs/', body: 'malformed', times: 1 });
     const error = await rejectsWith(c.getRestoreJob(J.ready.groupId, J.ready.clusterId, J.ready.id), { kind: 'parse' });
     assert.match(
-      error.message,
+      say(error),
       new RegExp(
         `^Unexpected answer from Ops Manager for ${sim.baseUrl}/api/public/v1\\.0/groups/.*/restoreJobs/${J.ready.id}: the body is not JSON`,
       ),
@@ -402,10 +423,10 @@ describe('client: against the simulator', function () {
       const error = await rejectsWith(client().getRestoreJob(J.broken.groupId, J.broken.clusterId, J.broken.id), {
         kind: 'parse',
       });
-      assert.match(error.message, /: delivery\.maxDownloads: expected a number, got "abc"$/);
-      assert.match(error.message, new RegExp(`for ${sim.baseUrl}/api/public/v1\\.0/groups/`));
+      assert.match(say(error), /: delivery\.maxDownloads: expected a number, got "abc"$/);
+      assert.match(say(error), new RegExp(`for ${sim.baseUrl}/api/public/v1\\.0/groups/`));
       const list = await rejectsWith(client().listRestoreJobs(J.broken.groupId, J.broken.clusterId), { kind: 'parse' });
-      assert.match(list.message, /results\[\d+\]\.delivery\.maxDownloads: expected a number, got "abc"$/);
+      assert.match(say(list), /results\[\d+\]\.delivery\.maxDownloads: expected a number, got "abc"$/);
     } finally {
       job.delivery.maxDownloads = saved;
     }
@@ -414,18 +435,18 @@ describe('client: against the simulator', function () {
   it('an oversized body is refused, not read into memory', async () => {
     sim.faults.add({ route: '/groups', body: 'oversized', oversizedBytes: 40 * 1024 * 1024, times: 1 });
     const error = await rejectsWith(client().listGroups(), { kind: 'parse' });
-    assert.match(error.message, /larger than/);
+    assert.match(say(error), /larger than/);
   });
 
   it('500 and an HTML error page become http errors', async () => {
     const c = client();
     sim.faults.add({ route: '/groups', status: 500, times: 1 });
     const e500 = await rejectsWith(c.listGroups(), { kind: 'http', status: 500 });
-    assert.match(e500.message, /Try again/);
+    assert.match(say(e500), /Try again/);
     sim.faults.add({ route: '/groups', status: 502, body: 'html', times: 1 });
     const e502 = await rejectsWith(c.listGroups(), { kind: 'http', status: 502 });
-    assert.match(e502.message, /The response was not JSON: "/);
-    assert.ok(!e502.message.includes('<'), e502.message);
+    assert.match(say(e502), /The response was not JSON: "/);
+    assert.ok(!say(e502).includes('<'), say(e502));
   });
 
   it('invalid IDs are rejected before any request is sent', async () => {
@@ -459,7 +480,7 @@ describe('client: against the simulator', function () {
     ];
     for (const [name, call, message] of bad) {
       const error = await rejectsWith(call(), { kind: 'invalid-input' });
-      assert.match(error.message, message, name);
+      assert.match(say(error), message, name);
     }
     assert.equal(sim.log.length, 0, 'nothing reached the server');
   });
@@ -512,7 +533,7 @@ describe('client: against the simulator', function () {
     );
     assert.throws(
       () => client({ apiKey: '' }),
-      (e: unknown) => e instanceof OpsManagerError && /Set API Key/.test(e.message),
+      (e: unknown) => e instanceof OpsManagerError && /Set API Key/.test(say(e)),
     );
     assert.throws(
       () => client({ username: ' ' }),

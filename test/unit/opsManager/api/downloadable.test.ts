@@ -7,6 +7,9 @@ import {
 } from '../../../../src/opsManager/api/downloadable';
 import { defaultFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../../../src/opsManager/api/fileName';
 import type { RestoreJob, RestoreJobDelivery } from '../../../../src/opsManager/api/model';
+import { assertLinear, HOSTILE_SHAPES } from '../../support/linearTime';
+import { sayBlocker } from '../../support/say';
+import type { ErrorParams } from '../../../../src/opsManager/common/errors';
 
 const JOB_ID = '5628faffd4c606594adaa3b2';
 const NOW = new Date('2016-03-04T12:00:00Z');
@@ -35,14 +38,15 @@ function job(delivery: Partial<RestoreJobDelivery> | undefined, extra: Partial<R
   };
 }
 
-function blocked(result: Downloadability): { blocker: string; message: string } {
+/** The blocker, its parameters, and the sentence the VS Code layer makes of them. */
+function blocked(result: Downloadability): { blocker: string; params: ErrorParams; message: string } {
   assert.equal(result.ok, false, 'expected the job to be refused');
   if (result.ok) throw new Error('unreachable');
-  return result;
+  return { ...result, message: sayBlocker(result) };
 }
 
 function allowed(result: Downloadability): Extract<Downloadability, { ok: true }> {
-  if (!result.ok) assert.fail(`expected downloadable, got ${result.blocker}: ${result.message}`);
+  if (!result.ok) assert.fail(`expected downloadable, got ${result.blocker}: ${sayBlocker(result)}`);
   return result;
 }
 
@@ -102,6 +106,7 @@ describe('checkDownloadable', () => {
   it('explains jobs delivered another way', () => {
     const r = blocked(checkDownloadable(job({ methodName: 'SCP' }), NOW));
     assert.equal(r.blocker, 'NOT_HTTP');
+    assert.deepEqual(r.params, { method: 'SCP' });
     assert.match(r.message, /SCP/);
     assert.equal(blocked(checkDownloadable(job(undefined), NOW)).blocker, 'NO_DELIVERY');
   });
@@ -109,6 +114,7 @@ describe('checkDownloadable', () => {
   it('refuses EXPIRED, and READY links whose expiry has passed, naming the date', () => {
     const r = blocked(checkDownloadable(job({ statusName: 'EXPIRED' }), NOW));
     assert.equal(r.blocker, 'EXPIRED');
+    assert.deepEqual(r.params, { expires: '2016-03-04 23:07 UTC' });
     assert.match(r.message, /expired on 2016-03-04 23:07 UTC/);
     const late = blocked(checkDownloadable(job({}), new Date('2016-03-05T00:00:00Z')));
     assert.equal(late.blocker, 'EXPIRED');
@@ -138,8 +144,25 @@ describe('checkDownloadable', () => {
     assert.equal(blocked(checkDownloadable(job({ statusName: undefined }), NOW)).blocker, 'NOT_READY');
   });
 
-  it('refuses a READY job without a URL', () => {
-    assert.equal(blocked(checkDownloadable(job({ url: undefined }), NOW)).blocker, 'NO_URL');
+  it('refuses a READY job without a URL, saying the link comes shortly rather than that something broke', () => {
+    const r = blocked(checkDownloadable(job({ url: undefined }), NOW));
+    assert.equal(r.blocker, 'NO_URL');
+    assert.ok(!/sent no download URL/.test(r.message), r.message);
+    assert.match(r.message, /gets its link shortly/);
+    assert.match(r.message, /automated restore onto a cluster has no download/);
+  });
+
+  it('an automated restore (HTTP, READY, no url, a target) is explained as such (issue 12 item 13)', () => {
+    // As every real automated-restore response: methodName HTTP, statusName READY, no url.
+    const r = blocked(
+      checkDownloadable(job({ url: undefined, targetClusterId: '5e9f0a1b2c3d4e5f6a7b8c99', targetGroupId: 'g' }), NOW),
+    );
+    assert.equal(r.blocker, 'AUTOMATED_RESTORE');
+    assert.equal(r.params.targetClusterId, '5e9f0a1b2c3d4e5f6a7b8c99');
+    assert.match(
+      r.message,
+      /automated restore.*onto the target cluster 5e9f0a1b2c3d4e5f6a7b8c99.*no archive to download/,
+    );
   });
 
   for (const [url, words] of [
@@ -157,6 +180,7 @@ describe('checkDownloadable', () => {
       const r = blocked(checkDownloadable(job({ url }), NOW));
       assert.equal(r.blocker, 'BAD_URL');
       assert.match(r.message, words);
+      assert.ok(!r.message.includes(url.trim()), 'the URL (and its token) is never quoted');
     });
   }
 
@@ -205,6 +229,10 @@ describe('fileName', () => {
     ['not a url', fallback],
     ['https://h/x/CON.tar.gz', '_CON.tar.gz'],
     ['https://h/x/lpt1', '_lpt1'],
+    // Windows ignores spaces before the extension when it matches device names (issue 12 item 7).
+    ['https://h/x/con%20.tar.gz', '_con .tar.gz'],
+    ['https://h/x/NUL%20%20.txt', '_NUL  .txt'],
+    ['https://h/x/console.tar.gz', 'console.tar.gz'],
     ['https://h/x/a%3Cb%3E%3A%22%7C%3F%2A.tar.gz', 'a_b_.tar.gz'],
     ['https://h/x/a%00b%07c%1Bd.tar.gz', 'abcd.tar.gz'],
     ['https://h/x/evil%E2%80%AEzg.rat.exe', 'evilzg.rat.exe'],
@@ -237,6 +265,10 @@ describe('fileName', () => {
     }
   });
 
+  it('stays linear on a hostile name of dots and spaces (issue 12 item 1)', () => {
+    assertLinear('dots and spaces', HOSTILE_SHAPES['dots and spaces'], (s) => sanitizeFileName(s, fallback), 4000);
+  });
+
   it('cleans the job ID used for the fallback too', () => {
     assert.equal(defaultFileName(undefined, '../x'), '_x.tar.gz');
     assert.equal(defaultFileName(undefined, ''), 'restore.tar.gz');
@@ -244,11 +276,11 @@ describe('fileName', () => {
 });
 
 describe('redactUrl (what logs and error fields show of an archive link)', () => {
-  it('keeps the origin and the file name, and drops the token path and any query', () => {
-    assert.equal(redactUrl(URL_V1), 'https://backup.example.net:8443/…/rs0-1457062003.tar.gz');
-    const signed = 'https://backup.example.net/pull/SECRET-TOKEN/restore.tar.gz?signature=SECRET-SIG';
+  it('keeps the origin only: any path segment, the last included, may be the token', () => {
+    assert.equal(redactUrl(URL_V1), 'https://backup.example.net:8443/…');
+    const signed = 'https://backup.example.net/pull/restore.tar.gz/SECRET-TOKEN?signature=SECRET-SIG';
     const shown = redactUrl(signed);
-    assert.equal(shown, 'https://backup.example.net/…/restore.tar.gz');
+    assert.equal(shown, 'https://backup.example.net/…');
     assert.ok(!shown.includes('SECRET'), shown);
   });
 

@@ -176,6 +176,12 @@ describe('model: parseRestoreJob', () => {
     assert.equal(job.hashes?.[0].typeName, 'SHA256');
   });
 
+  it('models clusterName (Go client struct; Cloud Manager and Atlas bodies) instead of leaving it unknown (issue 12 item 16)', () => {
+    const job = parseRestoreJob({ id: 'abc', clusterId: 'c1', clusterName: 'orders' });
+    assert.equal(job.clusterName, 'orders');
+    assert.deepEqual(job.extra, {});
+  });
+
   it('reads null as absent and a minimal job with only an id', () => {
     const job = parseRestoreJob({ id: 'abc', masterKeyUUID: null, delivery: null });
     assert.deepEqual(job, { id: 'abc', extra: {}, raw: { id: 'abc', masterKeyUUID: null, delivery: null } });

@@ -191,5 +191,15 @@ describe('ids: normaliseBaseUrl', () => {
         /must not contain a user name or password/.test(error.message) &&
         !error.message.includes('very-secret'),
     );
+    // An invalid URL with userinfo is echoed without it (issue 12 item 5).
+    for (const bad of ['https://user:pa/ss@om:8443x', 'https://user:secret@om:99999']) {
+      assert.throws(
+        () => normaliseBaseUrl(bad),
+        (error: unknown) =>
+          error instanceof OpsManagerError &&
+          /is not a valid URL/.test(error.message) &&
+          !/pa\/ss|secret|user/.test(error.message),
+      );
+    }
   });
 });

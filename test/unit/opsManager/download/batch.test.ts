@@ -24,6 +24,7 @@ import { sleep } from '../../../../src/opsManager/common/sleep';
 import { OpsManagerError } from '../../../../src/opsManager/common/errors';
 import { SAMPLE } from '../../../simulator/sampleData';
 import { startSimulator, type Simulator } from '../../../simulator/server';
+import { say } from '../../support/say';
 
 const G = SAMPLE.groups.production.id;
 const C = SAMPLE.clusters.catalog.id;
@@ -47,7 +48,7 @@ describe('batch download: against the simulator', function () {
     return batch.parts.map((part) => {
       const linkOf = (job: typeof part.job): BatchPartLink => {
         const check = checkDownloadable(job);
-        if (!check.ok) throw new OpsManagerError({ kind: 'invalid-input', message: check.message });
+        if (!check.ok) throw new OpsManagerError({ kind: 'invalid-input', message: check.blocker });
         const known = expectedSha1FromJob(job, check.url);
         return {
           url: check.url,
@@ -160,7 +161,9 @@ describe('batch download: against the simulator', function () {
     );
     const failed = first.parts[1];
     assert.equal(failed.error?.kind, 'network');
-    assert.match(failed.error?.message ?? '', /connection was cut/);
+    // The domain speaks codes; the reason a user reads is the VS Code layer's wording of it.
+    assert.equal(failed.error?.code, 'DOWNLOAD_CUT');
+    assert.match(say(failed.error), /cut/i);
     assert.equal(first.manifestPath, undefined);
     assert.deepEqual(
       fs.readdirSync(folder).sort(),

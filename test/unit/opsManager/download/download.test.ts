@@ -13,13 +13,15 @@ import {
   type DownloadOptions,
   type DownloadProgress,
 } from '../../../../src/opsManager/download/download';
-import { checkDownloadable, expectedSha1FromJob } from '../../../../src/opsManager/api/downloadable';
+import { checkDownloadable, expectedSha1FromJob, redactUrl } from '../../../../src/opsManager/api/downloadable';
+import { OpsManagerError } from '../../../../src/opsManager/common/errors';
 import { createHasher } from '../../../../src/opsManager/download/hasher';
 import type { RestoreJob } from '../../../../src/opsManager/api/model';
 import { SAMPLE, V2_BEARER_TOKEN } from '../../../simulator/sampleData';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { assertNoSecrets } from '../../support/noLeak';
 import { rejectsWith as rejectsWithError } from '../../support/rejectsWith';
+import { sayBlocker } from '../../support/say';
 
 const J = SAMPLE.jobs;
 type JobKey = keyof typeof J;
@@ -86,7 +88,7 @@ describe('download: against the simulator', function () {
   /** The downloadable URL and headers of a job, as the command would use them. */
   async function linkOf(key: JobKey): Promise<{ url: string; headers: Record<string, string>; fileName: string }> {
     const check = checkDownloadable(await fetchJob(key));
-    if (!check.ok) assert.fail(`${key} should be downloadable: ${check.message}`);
+    if (!check.ok) assert.fail(`${key} should be downloadable: ${sayBlocker(check)}`);
     return check;
   }
 
@@ -121,6 +123,28 @@ describe('download: against the simulator', function () {
   afterEach(async () => {
     await client.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('saves to a legal 243-byte name of 80 CJK characters (the temporary name is cut by bytes, issue 12 item 4)', async () => {
+    const name = `${'档'.repeat(80)}.gz`;
+    assert.equal(Buffer.byteLength(name), 243);
+    const result = await download('ready', { destination: path.join(dir, name) });
+    assert.equal(result.path, path.join(dir, name));
+    assert.deepEqual(listing(), [name]);
+  });
+
+  it('never logs or reports the token at the end of a download link (issue 12 item 6)', async () => {
+    const link = await linkOf('ready');
+    const token = 'tokenAtTheEndOfTheLink0123456789';
+    const url = `${new URL(link.url).origin}/backup/restore/v2/pull/${J.ready.id}/${token}`;
+    const error = await downloadArchive({ url, destination: path.join(dir, 'x.tar.gz') }).then(
+      () => assert.fail('a made-up link must not download'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof OpsManagerError);
+    assert.ok(!(error.url ?? '').includes(token), error.url);
+    assert.ok(!error.message.includes(token), error.message);
+    assert.equal(redactUrl(url), `${new URL(link.url).origin}/…`);
   });
 
   it('downloads, re-reads the job for its new hash, verifies, and leaves only the final file', async () => {
@@ -363,7 +387,7 @@ describe('download: against the simulator', function () {
   it('refuses hostile URL schemes without any request', async () => {
     const hostile = checkDownloadable(await fetchJob('hostile'));
     assert.equal(hostile.ok, false);
-    assert.ok(!hostile.ok && hostile.blocker === 'BAD_URL' && /javascript: scheme/.test(hostile.message));
+    assert.ok(!hostile.ok && hostile.blocker === 'BAD_URL' && /javascript: scheme/.test(sayBlocker(hostile)));
     sim.clearLog();
     for (const url of [
       'javascript:alert(document.domain)//x.tar.gz',
@@ -460,7 +484,7 @@ describe('download: against the simulator', function () {
   it('refuses EXPIRED and MAX_DOWNLOADS_EXCEEDED jobs without a request', async () => {
     const expired = checkDownloadable(await fetchJob('expired'));
     assert.ok(!expired.ok && expired.blocker === 'EXPIRED', JSON.stringify(expired));
-    assert.match(expired.ok ? '' : expired.message, /expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    assert.match(expired.ok ? '' : sayBlocker(expired), /expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const used = checkDownloadable(await fetchJob('maxDownloadsExceeded'));
     assert.ok(!used.ok && used.blocker === 'MAX_DOWNLOADS_EXCEEDED', JSON.stringify(used));
     assert.equal(backupRequests().length, 0);

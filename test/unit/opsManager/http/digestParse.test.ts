@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseChallenges } from '../../../../src/opsManager/http/authHeader';
 import { parseDigestChallenges, selectDigestChallenge } from '../../../../src/opsManager/http/digest';
+import { assertLinear } from '../../support/linearTime';
 
 const OPS_MANAGER =
   'Digest realm="MMS Public API", domain="", nonce="pJdGVz0cd+cHBGXk9/qKA0ao2Xx4VvSP", algorithm=MD5, qop="auth", stale=false';
@@ -185,4 +186,19 @@ describe('digest: choosing the challenge', () => {
     const c = selectDigestChallenge(['Digest realm="a", nonce="1"', 'Digest realm="b", nonce="2"']);
     assert.equal(c?.realm, 'a');
   });
+});
+
+describe('digest: hostile WWW-Authenticate headers (issue 12 item 1)', () => {
+  const shapes: Record<string, (n: number) => string> = {
+    'many quoted values': (n) => `Digest ${'a="",'.repeat(Math.ceil(n / 5))}`.slice(0, n),
+    'many escaped quoted values': (n) => `Digest ${'a="\\x",'.repeat(Math.ceil(n / 8))}`.slice(0, n),
+    'one unterminated quote': (n) => `Digest a="${'x'.repeat(n)}`,
+    'bare tokens': (n) => `Digest ${'a '.repeat(Math.ceil(n / 2))}`.slice(0, n),
+    'commas and equals': (n) => `Digest ${',='.repeat(Math.ceil(n / 2))}`.slice(0, n),
+  };
+  for (const [shape, make] of Object.entries(shapes)) {
+    it(`parses ${shape} in linear time`, () => {
+      assertLinear(shape, make, (s) => parseChallenges(s), 50_000);
+    });
+  }
 });

@@ -201,6 +201,18 @@ describe('http: digest over undici', function () {
     assert.equal(server.log.length, 41);
   });
 
+  it('when the first exchange fails, the calls behind it still share one challenge (issue 12 item 9)', async () => {
+    const { server, client } = await setup({ failFirst: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => client.request({ url: `${server.origin}/c/${i}` })),
+    );
+    assert.equal(results.filter((r) => r.status === 503).length, 1);
+    assert.equal(results.filter((r) => r.status === 200).length, 99);
+    // 1 failed + 1 challenge + 99 authorized: not 199 requests and 99 challenges.
+    assert.equal(client.stats.challenges, 1);
+    assert.equal(server.log.length, 101);
+  });
+
   it('concurrent calls recover together when the shared nonce goes stale', async () => {
     const { server, client } = await setup({ nonceUses: 5 });
     const results = await Promise.all(Array.from({ length: 12 }, () => client.request({ url: `${server.origin}/c` })));
@@ -318,6 +330,11 @@ describe('http: digest over undici', function () {
     assert.throws(
       () => new DigestHttpClient({ origin: '::', username: 'u', password: 'p' }),
       (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input',
+    );
+    // An origin that does not parse is echoed without its userinfo (issue 12 item 5).
+    assert.throws(
+      () => new DigestHttpClient({ origin: 'https://user:secret@om:99999', username: 'u', password: 'p' }),
+      (e: unknown) => e instanceof OpsManagerError && e.kind === 'invalid-input' && !/secret|user/.test(e.message),
     );
   });
 

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { OpsManagerError } from '../../../../src/opsManager/common/errors';
+import { say } from '../../support/say';
 import { DigestHttpClient } from '../../../../src/opsManager/http/http';
 import { chooseProxy, matchesNoProxy, parseNoProxyList } from '../../../../src/opsManager/http/proxy';
 import { isolateProxyEnv } from '../../support/httpEnv';
@@ -72,14 +75,11 @@ describe('http: proxy selection', () => {
     assert.throws(
       () => chooseProxy(u('https://om'), { url: 'ftp://user:pw@proxy' }, {}),
       (e: unknown) =>
-        e instanceof OpsManagerError &&
-        e.kind === 'invalid-input' &&
-        /ftp:/.test(e.message) &&
-        !e.message.includes('pw'),
+        e instanceof OpsManagerError && e.kind === 'invalid-input' && /ftp:/.test(say(e)) && !say(e).includes('pw'),
     );
     assert.throws(
       () => chooseProxy(u('https://om'), { url: 'http://[bad' }, {}),
-      (e: unknown) => e instanceof OpsManagerError && /http\.proxy/.test(e.message),
+      (e: unknown) => e instanceof OpsManagerError && /http\.proxy/.test(say(e)),
     );
   });
 });
@@ -159,7 +159,31 @@ describe('http: through a CONNECT proxy', function () {
     await assert.rejects(client.request({ url: `${server.origin}/a` }), (e: unknown) => {
       assert.ok(e instanceof OpsManagerError);
       assert.equal(e.kind, 'network');
-      assert.match(e.message, /proxy .*refused.*403.*http\.proxy/);
+      assert.match(say(e), /proxy .*refused.*403.*http\.proxy/);
+      return true;
+    });
+    assert.equal(server.log.length, 0);
+  });
+
+  it('a proxy that refuses connections is named, pointing at http.proxy, not at baseUrl (issue 12 item 8)', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const server = await startTestServer();
+    open.push(server);
+    const client = new DigestHttpClient({
+      origin: server.origin,
+      username: 'user',
+      password: 'secret',
+      proxy: { url: `http://proxyuser:proxypass@127.0.0.1:${port}` },
+    });
+    open.push(client);
+    await assert.rejects(client.request({ url: `${server.origin}/a` }), (e: unknown) => {
+      assert.ok(e instanceof OpsManagerError);
+      assert.equal(e.code, 'PROXY_REFUSED');
+      assert.match(say(e), new RegExp(`proxy http://127\\.0\\.0\\.1:${port}/? refused the connection.*http\\.proxy`));
+      assert.doesNotMatch(say(e), /Is Ops Manager running|baseUrl|proxypass/);
       return true;
     });
     assert.equal(server.log.length, 0);
@@ -202,7 +226,7 @@ describe('http: through a CONNECT proxy', function () {
       open.push(strict);
       await assert.rejects(
         strict.request({ url: `${server.origin}/a` }),
-        (e: unknown) => e instanceof OpsManagerError && e.kind === 'tls' && /caFile/.test(e.message),
+        (e: unknown) => e instanceof OpsManagerError && e.kind === 'tls' && /caFile/.test(say(e)),
       );
       const lax = new DigestHttpClient({
         origin: server.origin,

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Agent, Dispatcher, ProxyAgent, request as undiciRequest } from 'undici';
 import { OpsManagerError } from '../../../../src/opsManager/common/errors';
+import { say } from '../../support/say';
 import { createDispatcher, DigestHttpClient } from '../../../../src/opsManager/http/http';
 import { isolateProxyEnv } from '../../support/httpEnv';
 import { makeTestCerts, TestCerts } from '../../support/httpTestCerts';
@@ -13,7 +14,7 @@ function expectError(kind: OpsManagerError['kind'], pattern?: RegExp) {
     assert.ok(e instanceof OpsManagerError, `expected OpsManagerError, got ${String(e)}`);
     assert.equal(e.kind, kind, e.message);
     if (pattern) {
-      assert.match(e.message, pattern);
+      assert.match(say(e), pattern);
     }
     return true;
   };
@@ -65,6 +66,49 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
       client.request({ url: `${origin}/stall` }),
       expectError('timeout', /response body.*opsManager\.requestTimeoutSeconds/),
     );
+  });
+
+  it('a body trickled a byte at a time ends at the overall deadline (issue 12 item 10)', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const origin = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      // One byte every 100 ms: the 300 ms idle timeout never fires.
+      const timer = setInterval(() => res.write(' '), 100);
+      timers.push(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    const client = new DigestHttpClient({
+      origin,
+      username: 'u',
+      password: 'p',
+      timeouts: { bodyMs: 300 },
+      deadlineMs: 1000,
+    });
+    open.push(client);
+    try {
+      const error = await client.request({ url: `${origin}/trickle` }).then(
+        () => assert.fail('a trickled body must not complete'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof OpsManagerError);
+      assert.equal(error.kind, 'timeout');
+      assert.equal(error.code, 'DEADLINE');
+      assert.match(say(error), /more than 1 s without finishing it.*opsManager\.requestTimeoutSeconds/);
+    } finally {
+      for (const timer of timers) clearInterval(timer);
+    }
+  });
+
+  it('the deadline is not a cancellation, and a cancel during it still is one', async () => {
+    const origin = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(' ');
+    });
+    const client = new DigestHttpClient({ origin, username: 'u', password: 'p', deadlineMs: 5000 });
+    open.push(client);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await assert.rejects(client.request({ url: `${origin}/a`, signal: controller.signal }), expectError('cancelled'));
   });
 
   it('connection refused says to check that Ops Manager runs at baseUrl', async () => {
@@ -232,6 +276,29 @@ describe('http: transport (timeouts, TLS, cancel, limits, errors)', function () 
       const client = new DigestHttpClient({ origin, username: 'u', password: 'p' });
       open.push(client);
       await assert.rejects(client.request({ url: `${origin}/a` }), expectError('tls', /https:\/\/ or http:\/\//));
+    });
+
+    it('http:// to a TLS server says the server speaks TLS, not "closed unexpectedly" (issue 12 item 12)', async () => {
+      const server = await startTestServer({ tls: certs.server });
+      open.push(server);
+      const origin = server.origin.replace('https:', 'http:');
+      const client = new DigestHttpClient({ origin, username: 'u', password: 'p' });
+      open.push(client);
+      const error = await client.request({ url: `${origin}/a` }).then(
+        () => assert.fail('a plain-HTTP request to a TLS server cannot succeed'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof OpsManagerError);
+      assert.equal(error.code, 'SPEAKS_TLS');
+      assert.match(say(error), /speaks TLS \(HTTPS\).*Change the server's baseUrl to https:\/\/127\.0\.0\.1:\d+/);
+      assert.doesNotMatch(say(error), /closed unexpectedly/);
+    });
+
+    it('a plain HTTP server that cuts the connection is still "closed unexpectedly"', async () => {
+      const origin = await rawServer((req) => req.socket.destroy());
+      const client = new DigestHttpClient({ origin, username: 'u', password: 'p' });
+      open.push(client);
+      await assert.rejects(client.request({ url: `${origin}/a` }), expectError('network', /closed unexpectedly/));
     });
   });
 });
