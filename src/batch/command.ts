@@ -29,7 +29,7 @@ import { loadBatch, type LoadedBatch, noPartsMessage } from './load';
 import type { BatchPanels } from './panel';
 import { pickBatch } from './pick';
 import type { BatchRef } from './protocol';
-import { blockerText, COMMANDS } from '../core';
+import { blockerText, COMMANDS, hashAfterDownload } from '../core';
 
 export const PARALLEL_SETTING = 'batchParallelDownloads';
 
@@ -86,8 +86,6 @@ export class BatchRuns {
 }
 
 /** Ops Manager adds `hashes` after a download: read the job again a few times, a second apart. */
-const HASH_ATTEMPTS = 3;
-const HASH_RETRY_MS = 1000;
 
 export async function downloadRestoreBatch(env: BatchEnv, arg: unknown): Promise<BatchCommandResult | undefined> {
   const { services } = env;
@@ -396,22 +394,6 @@ function partInput(services: Services, ref: BatchRef, loaded: LoadedBatch, part:
       }
     },
   };
-}
-
-async function hashAfterDownload(
-  services: Services,
-  ref: JobRef,
-  url: string,
-  signal: AbortSignal | undefined,
-): Promise<string | undefined> {
-  for (let attempt = 0; attempt < HASH_ATTEMPTS; attempt++) {
-    if (attempt > 0) {
-      await sleep(HASH_RETRY_MS, signal, () => new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
-    }
-    const hash = expectedSha1FromJob(await services.fetchJob(ref, signal), url);
-    if (hash !== undefined) return hash;
-  }
-  return undefined;
 }
 
 /** "2 of 4 parts · 740.2 MB of 1.0 GB (72%) · 85.3 MB/s · 3 s left" */

@@ -1,7 +1,8 @@
 // Reading one restore job for the VS Code layers: the job reference says which API call fits.
 import * as vscode from 'vscode';
-import { OpsManagerError } from '../opsManager/common';
-import type { RequestOptions, RestoreJob } from '../opsManager/api';
+import { OpsManagerError, sleep } from '../opsManager/common';
+import { expectedSha1FromJob, type RequestOptions, type RestoreJob } from '../opsManager/api';
+import type { Services } from './services';
 import type { ClientCache } from './clients';
 import type { JobRef } from './jobRef';
 
@@ -20,4 +21,27 @@ export async function fetchJob(
     kind: 'invalid-input',
     message: vscode.l10n.t('A restore job reference needs a cluster ID or a host ID.'),
   });
+}
+
+const HASH_ATTEMPTS = 3;
+const HASH_RETRY_MS = 1000;
+
+/**
+ * The SHA-1 Ops Manager publishes for a job's archive after a download (`hashes` appears once the backup host has
+ * served it, sometimes a moment later): the job is read again a few times. Undefined when it never appears.
+ */
+export async function hashAfterDownload(
+  services: Pick<Services, 'fetchJob'>,
+  ref: JobRef,
+  url: string,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
+  for (let attempt = 0; attempt < HASH_ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      await sleep(HASH_RETRY_MS, signal, () => new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
+    }
+    const hash = expectedSha1FromJob(await services.fetchJob(ref, signal), url);
+    if (hash !== undefined) return hash;
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import {
   blockerText,
   errorText,
+  hashAfterDownload,
   rateLimitedText,
   type DownloadProgress as PanelProgress,
   type DownloadState,
@@ -17,7 +18,7 @@ import {
 } from '../core';
 import type { DownloadProgress } from '../opsManager/download';
 import { checkDownloadable, expectedSha1FromJob, redactUrl, type RestoreJob } from '../opsManager/api';
-import { isCancellation, OpsManagerError, sleep } from '../opsManager/common';
+import { isCancellation } from '../opsManager/common';
 import { parseDownloadArgs } from './args';
 import {
   configuredFolder,
@@ -53,8 +54,6 @@ export interface DownloadCommandResult {
 }
 
 /** Tries to read the hash Ops Manager adds after a download this many times, a second apart. */
-const HASH_ATTEMPTS = 3;
-const HASH_RETRY_MS = 1000;
 
 export async function downloadRestoreArchive(
   env: DownloadEnv,
@@ -208,24 +207,4 @@ async function chooseDestination(
     return folderDestination(folder, fileName);
   }
   return dialogDestination(env.context, fileName, jobId);
-}
-
-/** Ops Manager adds `hashes` after a download: read the job again (a few times, it may lag a moment). */
-async function hashAfterDownload(
-  services: Services,
-  ref: JobRef,
-  url: string,
-  signal: AbortSignal | undefined,
-): Promise<string | undefined> {
-  for (let attempt = 0; attempt < HASH_ATTEMPTS; attempt++) {
-    if (attempt > 0) {
-      await sleep(HASH_RETRY_MS, signal, () => new OpsManagerError({ kind: 'cancelled', message: 'Cancelled.' }));
-    }
-    const fresh = await services.fetchJob(ref, signal);
-    const hash = expectedSha1FromJob(fresh, url);
-    if (hash !== undefined) {
-      return hash;
-    }
-  }
-  return undefined;
 }
