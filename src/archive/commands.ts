@@ -1,6 +1,8 @@
 // "Inspect Restore Archive…" and "Extract Restore Archive…". With arguments ({archive, destination}) they ask
 // nothing and resolve to a result object; from the palette they ask for the archive (and where to unpack it).
 // ArchiveError codes are worded here (messages.ts) and thrown for the command wrapper to show.
+// Over 300 lines because both commands share the archive and destination prompts, the batch-folder walk and
+// the result shapes they return.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';

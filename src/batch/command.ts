@@ -2,6 +2,8 @@
 // with one cancellable progress notification, and restore-manifest.json once every part is verified. Parts still
 // being prepared are waited for (after asking); one-use links are confirmed once for the whole batch; a part that
 // can never be downloaded stops the command before anything is fetched, since a sharded restore needs every part.
+// Over 300 lines because the palette, node, panel and argument entry points share the waiting, confirmation,
+// retry and reporting of one batch run.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {

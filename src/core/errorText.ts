@@ -4,6 +4,7 @@
 // `l10n` is a parameter (VS Code's `vscode.l10n`, or `englishL10n` in unit tests), as in progressText.ts.
 //
 // This file is long on purpose: one sentence per situation, together, so translators and reviewers see them all.
+// Over 300 lines because it is one sentence per situation, kept together (see below).
 import type * as vscode from 'vscode';
 import { isOpsManagerError, MAX_WORDED_WAIT_S, type ErrorParams, type OpsManagerError } from '../opsManager/common';
 import type { Downloadability } from '../opsManager/api';

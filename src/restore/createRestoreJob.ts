@@ -4,6 +4,8 @@
 // restore is guarded by a modal naming the target and by typing the target cluster's name.
 // Afterwards: the tree shows the new job(s), the first job's panel opens (and watches it), and a notification
 // offers the download once Ops Manager has prepared it.
+// Over 300 lines because the argument path and the interactive path share target resolution, the guard and
+// what follows a create; the steps themselves are in wizard.ts.
 import * as vscode from 'vscode';
 import {
   clusterLabel,

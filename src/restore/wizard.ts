@@ -3,6 +3,7 @@
 // checked against the window as you type, an oplog timestamp, or a checkpoint where the cluster has them.
 // Delivery: a download link (number of downloads, link lifetime) or an automated restore (target project and
 // cluster). The destructive confirmation of an automated restore comes after the summary (createRestoreJob.ts).
+// Over 300 lines because each step (source, delivery, summary) with Back has its own prompts and checks.
 import * as vscode from 'vscode';
 import {
   clusterLabel,

@@ -4,6 +4,8 @@
 // Updates are merged into the page with morphdom (a small, well-kept DOM-diffing library) rather than replaced
 // with innerHTML: only what changed is touched, so keyboard focus, a screen reader's place and the Raw JSON
 // toggle survive every poll of a job in progress.
+// Over 300 lines because it is the whole browser side of the panel (merge, focus, progress, announcements,
+// clicks, archive actions); the host keeps the logic.
 
 import morphdom from 'morphdom';
 import { relativeTime } from '../format';

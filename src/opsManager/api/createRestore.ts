@@ -2,6 +2,7 @@
 // sent, the JSON body, the two documented response shapes, and the point-in-time window a restore must fall in.
 // Problems are error codes with their values in `parameters` (never English the user reads): the VS Code layer
 // words them through vscode.l10n.t. The English `message` is for logs and plain-Node callers.
+// Over 300 lines because it is one check per documented rule, beside the body builder they guard.
 
 import { isObjectId, isRecord, OpsManagerError } from '../common';
 import type { RestoreJob } from './model';

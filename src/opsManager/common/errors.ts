@@ -2,6 +2,7 @@
 // codes: `code` names the situation and `params` carries its values; the VS Code layer words them
 // (src/core/errorText.ts). `message` is the technical detail for the log. Nothing here contains credentials:
 // URLs are stored without userinfo, quoted server text is cut, redacted and stripped of userinfo.
+// Over 300 lines because the error type and reading error bodies (excerpt, Retry-After, codes) belong together.
 
 import { scanApiPath } from './apiPath';
 import { isRecord } from './json';

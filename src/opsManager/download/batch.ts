@@ -4,6 +4,8 @@
 // unfinished part removes its own temporary file (downloadArchive's `finally`), so only verified parts remain.
 // `restore-manifest.json` is written, atomically, only once every part is verified: a folder with a manifest is a
 // complete, checked set, and a folder without one is not.
+// Over 300 lines because scheduling, waiting for READY parts, combined progress, retry and the manifest share
+// one run's state.
 
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';

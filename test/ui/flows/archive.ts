@@ -9,6 +9,7 @@ import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible, servedJob } from '../expect';
 import { escapeRegExp, openJobFromTree } from '../navigate';
 import type { UiSession } from '../session';
+import { expectNoSeriousViolations } from '../axe';
 import { WAIT } from '../workbench';
 
 export function defineArchiveTests(session: () => UiSession): void {
@@ -40,6 +41,8 @@ export function defineArchiveTests(session: () => UiSession): void {
       new RegExp(`^mongod --dbpath ${escapeRegExp(folder)} --port \\d+ --bind_ip 127\\.0\\.0\\.1 `),
     );
     await expectVisible(section.locator('#open-terminal-button'), 'the "Open in Terminal" button');
+    // The Archive section and the Saved-to actions, checked like the rest of the panel (dark theme here).
+    await expectNoSeriousViolations(s.wb, 'dark, panel with the Archive section and the mongod command');
     assert.ok(
       fs.existsSync(path.join(folder, 'restoreInfo.txt')),
       'restoreInfo.txt is at the top of the extracted folder',

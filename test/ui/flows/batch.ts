@@ -8,6 +8,7 @@ import { SAMPLE } from '../../simulator/sampleData';
 import { expectText, expectVisible, sha1File } from '../expect';
 import { escapeRegExp, PRODUCTION } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
+import { expectNoSeriousViolations } from '../axe';
 import { WAIT } from '../workbench';
 
 const CATALOG = 'catalog';
@@ -50,6 +51,7 @@ export function defineBatchTests(session: () => UiSession): void {
     // The panel re-reads the parts after the download: each link has one download left now.
     await expectText(panel.locator(`tr[data-job-id="${SAMPLE.jobs.sharded.id}"] td`).nth(5), '1');
     await readmeShot(s, 'batch');
+    await expectNoSeriousViolations(s.wb, 'dark, batch panel after Download All');
 
     const added = batchFolders(s.downloadDir).filter((name) => !before.includes(name));
     assert.equal(added.length, 1, `one new folder for the batch: ${added.join(', ')}`);
