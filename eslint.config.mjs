@@ -54,6 +54,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      // The error class is bundled into more than one file (extension, lazily loaded HTTP and archive bundles), so
+      // `instanceof` fails across them: the brand check works everywhere.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='instanceof'][right.name='OpsManagerError']",
+          message: 'Use isOpsManagerError(): the class differs between bundles.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/opsManager/**'],
     rules: {
       'no-restricted-imports': [

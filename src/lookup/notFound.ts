@@ -2,11 +2,11 @@
 // typed value. Plain functions (vscode's l10n passed in) so unit tests can read them.
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core/jobRef';
-import { OpsManagerError } from '../opsManager/common';
+import { isOpsManagerError, OpsManagerError } from '../opsManager/common';
 
 /** Ops Manager's answer for a job ID it does not know (404 about the job, or a bare 404 from the job's URL). */
 export function isJobNotFound(error: unknown): error is OpsManagerError {
-  if (!(error instanceof OpsManagerError) || error.kind !== 'http' || error.status !== 404) return false;
+  if (!isOpsManagerError(error) || error.kind !== 'http' || error.status !== 404) return false;
   const code = error.errorCode ?? '';
   return code === '' || code.includes('JOB');
 }

@@ -18,7 +18,7 @@ import {
   type RestoreJob,
   type Snapshot,
 } from '../opsManager/api';
-import { isObjectId, OpsManagerError } from '../opsManager/common';
+import { isObjectId, isOpsManagerError, OpsManagerError } from '../opsManager/common';
 import { type JobPanels, type JobRef, pickServer, pickWithLoading, type Services, UserCancelledError } from '../core';
 import { parseRestoreArgs, type RestoreArgs } from './args';
 import { runWizard, snapshotLabel } from './wizard';
@@ -259,7 +259,7 @@ export async function createRestoreJob(env: RestoreEnv, arg: unknown): Promise<R
         }),
     );
   } catch (error) {
-    if (error instanceof OpsManagerError && error.errorCode === RESTORE_OUTCOME_UNKNOWN) {
+    if (isOpsManagerError(error) && error.errorCode === RESTORE_OUTCOME_UNKNOWN) {
       env.services.refreshTree({
         server: target.server,
         groupId: target.groupId,

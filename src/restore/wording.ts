@@ -2,7 +2,7 @@
 // speaks codes (validation codes with their values in `parameters`, Ops Manager's errorCodes); this file words them.
 import * as vscode from 'vscode';
 import { isRestoreProblem, RESTORE_OUTCOME_UNKNOWN, type RestoreProblemCode } from '../opsManager/api';
-import { OpsManagerError } from '../opsManager/common';
+import { isOpsManagerError, OpsManagerError } from '../opsManager/common';
 
 function param(error: OpsManagerError, i: number): string {
   const value = error.parameters?.[i];
@@ -188,7 +188,7 @@ export function outcomeUnknownText(): string {
 
 /** The same error worded for the user; anything not specific to creating a restore is returned unchanged. */
 export function worded(error: unknown): unknown {
-  if (!(error instanceof OpsManagerError)) return error;
+  if (!isOpsManagerError(error)) return error;
   let message: string | undefined;
   if (isRestoreProblem(error)) message = problemText(error.errorCode, error);
   else if (error.errorCode === RESTORE_OUTCOME_UNKNOWN) message = outcomeUnknownText();

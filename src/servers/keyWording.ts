@@ -3,7 +3,7 @@
 // Plain functions taking VS Code's l10n (a type import only) and already-masked text, so unit tests can read them.
 import type * as vscode from 'vscode';
 import type { ApiRoot } from '../opsManager/api';
-import { OpsManagerError } from '../opsManager/common';
+import { isOpsManagerError, OpsManagerError } from '../opsManager/common';
 
 type L10n = typeof vscode.l10n;
 
@@ -24,7 +24,7 @@ const VALID_BUT_NOT_ALLOWED = new Set(['NOT_IN_GROUP', 'USER_UNAUTHORIZED']);
 
 export function isKeyRefused(error: unknown): error is OpsManagerError {
   return (
-    error instanceof OpsManagerError &&
+    isOpsManagerError(error) &&
     error.kind === 'http' &&
     error.status === 401 &&
     !VALID_BUT_NOT_ALLOWED.has(error.errorCode ?? '')

@@ -360,7 +360,7 @@ export class OpsManagerClient {
     try {
       return pitWindowFromRanges(await this.listRestorableTimeRanges(groupId, clusterId, opts));
     } catch (error) {
-      if (!(error instanceof OpsManagerError) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
+      if (!isOpsManagerError(error) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
       reasons.push(`restorableTimeRanges: ${error.message}`);
     }
     try {
@@ -371,7 +371,7 @@ export class OpsManagerClient {
       }
       reasons.push('snapshotSchedule: no pointInTimeWindowHours');
     } catch (error) {
-      if (!(error instanceof OpsManagerError) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
+      if (!isOpsManagerError(error) || (error.kind !== 'http' && error.kind !== 'parse')) throw error;
       reasons.push(`snapshotSchedule: ${error.message}`);
     }
     return { source: 'unknown', reason: reasons.join(' | ') };
@@ -427,7 +427,7 @@ export class OpsManagerClient {
       const known = new Set(batch.map((job) => job.id));
       return { jobs: [...batch, ...jobs.filter((job) => !known.has(job.id))], batchId };
     } catch (error) {
-      if (!(error instanceof OpsManagerError)) throw error;
+      if (!isOpsManagerError(error)) throw error;
       return { jobs, batchId, batchListError: error };
     }
   }
@@ -700,7 +700,7 @@ function causeCodes(error: unknown): Set<string> {
  * may exist), undefined when it certainly did not (refused connection, DNS, TLS, an error answer).
  */
 function outcomeUnknown(error: unknown): OpsManagerError | undefined {
-  if (!(error instanceof OpsManagerError)) return undefined;
+  if (!isOpsManagerError(error)) return undefined;
   const gateway = error.kind === 'http' && (error.status === 502 || error.status === 504);
   const lost = error.kind === 'timeout' || error.kind === 'network' || error.kind === 'cancelled';
   if (!gateway && !lost && error.kind !== 'parse') return undefined;

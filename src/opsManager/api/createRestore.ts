@@ -4,7 +4,7 @@
 // words them through vscode.l10n.t. The English `message` is for logs and plain-Node callers.
 // Over 300 lines because it is one check per documented rule, beside the body builder they guard.
 
-import { isObjectId, isRecord, OpsManagerError } from '../common';
+import { isObjectId, isRecord, isOpsManagerError, OpsManagerError } from '../common';
 import type { RestoreJob } from './model';
 import { parseList, parseRestoreJob, typeError } from './parse';
 import { type Checkpoint, type RestorableTimeRange, type Snapshot, timestampMs } from './snapshots';
@@ -80,7 +80,7 @@ const MAX_EXPIRATION_HOURS = 2_147_483_647;
 
 export function isRestoreProblem(error: unknown): error is OpsManagerError & { errorCode: RestoreProblemCode } {
   return (
-    error instanceof OpsManagerError &&
+    isOpsManagerError(error) &&
     error.kind === 'invalid-input' &&
     (RESTORE_PROBLEM_CODES as readonly (string | undefined)[]).includes(error.errorCode)
   );

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
 import type { PartRole } from '../api';
-import { OpsManagerError } from '../common';
+import { isOpsManagerError, OpsManagerError } from '../common';
 import type { TransportOptions } from '../http';
 import { downloadArchive, type DownloadOptions, type DownloadResult } from './download';
 import { ioError } from './errors';
@@ -206,10 +206,9 @@ export async function downloadBatch(options: BatchDownloadOptions): Promise<Batc
         release();
       }
     } catch (error) {
-      const failure =
-        error instanceof OpsManagerError
-          ? error
-          : new OpsManagerError({ kind: 'io', message: error instanceof Error ? error.message : String(error) });
+      const failure = isOpsManagerError(error)
+        ? error
+        : new OpsManagerError({ kind: 'io', message: error instanceof Error ? error.message : String(error) });
       outcome.status = failure.kind === 'cancelled' || signal?.aborted === true ? 'cancelled' : 'failed';
       if (outcome.status === 'failed') outcome.error = failure;
       meter.failed(index, outcome.status === 'failed');
