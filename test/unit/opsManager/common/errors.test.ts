@@ -331,7 +331,7 @@ describe('errors: hostile bodies (issue 12 item 1)', () => {
       it(`a ${size / 1024} KiB non-JSON 401 of ${shape} is described within 50 ms of CPU`, () => {
         const text = make(size);
         let error: OpsManagerError | undefined;
-        const ms = cpuMs(() => (error = httpError(401, text, `${BASE}/groups`)), 1);
+        const ms = cpuMs(() => (error = httpError(401, text, `${BASE}/groups`)));
         assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
         assert.equal(error?.status, 401);
       });

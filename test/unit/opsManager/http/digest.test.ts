@@ -9,7 +9,7 @@ import {
   DigestNonce,
   randomCnonce,
 } from '../../../../src/opsManager/http/digest';
-import { assertLinear } from '../../support/scaling';
+import { assertScalesLinearly } from '../../support/linearTime';
 
 // RFC 7616 §3.9.1 inputs.
 const RFC7616 = {
@@ -332,7 +332,7 @@ describe('digest: nonce state and header details', () => {
   });
 
   it('authorizing stays linear on one nonce: 4 times the headers cost about 4 times as much', () => {
-    assertLinear(
+    assertScalesLinearly(
       (n) => {
         const state = new DigestNonce(challenge({ algorithm: 'SHA-256' }), creds);
         for (let i = 0; i < n; i++) {
