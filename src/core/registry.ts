@@ -30,6 +30,16 @@ export class UnknownServerError extends OpsManagerError {
   }
 }
 
+/**
+ * `opsManager.servers` as VS Code applies it. The setting is machine-scoped: only user settings count (on a remote,
+ * the remote machine's), and `inspect().globalValue` can be the local user's copy that a remote ignores, so adding
+ * or removing from it would write back a list the user does not see (and drop entries added since).
+ */
+function appliedServers(config: vscode.WorkspaceConfiguration): unknown[] {
+  const value = config.get<unknown>(SETTINGS.servers);
+  return Array.isArray(value) ? [...value] : [];
+}
+
 function entryName(entry: unknown): string | undefined {
   return isRecord(entry) && typeof entry.name === 'string' ? entry.name.trim() : undefined;
 }
@@ -107,46 +117,21 @@ export class ServerRegistry implements vscode.Disposable {
   /** Appends a server entry to the user (global) settings. */
   async add(entry: Record<string, unknown>): Promise<void> {
     const config = vscode.workspace.getConfiguration();
-    const current = config.inspect<unknown>(SETTINGS.servers)?.globalValue;
-    const list: unknown[] = Array.isArray(current) ? [...current] : [];
-    list.push(entry);
-    await config.update(SETTINGS.servers, list, vscode.ConfigurationTarget.Global);
+    await config.update(SETTINGS.servers, [...appliedServers(config), entry], vscode.ConfigurationTarget.Global);
     this.cached = undefined;
   }
 
   /**
-   * Removes every settings entry named `name` (user, workspace and folder settings) and its API key, unless another
-   * remaining server uses the same account. Returns how many entries were removed.
+   * Removes every entry named `name` from the user settings (the only place a machine-scoped setting is read) and
+   * its API key, unless another remaining server uses the same account. Returns how many entries were removed.
    */
   async remove(name: string): Promise<number> {
     const server = this.get(name);
-    let removed = 0;
-    const targets: Array<{
-      config: vscode.WorkspaceConfiguration;
-      target: vscode.ConfigurationTarget;
-      value: unknown;
-    }> = [];
     const config = vscode.workspace.getConfiguration();
-    const inspected = config.inspect<unknown>(SETTINGS.servers);
-    targets.push({ config, target: vscode.ConfigurationTarget.Global, value: inspected?.globalValue });
-    targets.push({ config, target: vscode.ConfigurationTarget.Workspace, value: inspected?.workspaceValue });
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const folderConfig = vscode.workspace.getConfiguration(undefined, folder.uri);
-      targets.push({
-        config: folderConfig,
-        target: vscode.ConfigurationTarget.WorkspaceFolder,
-        value: folderConfig.inspect<unknown>(SETTINGS.servers)?.workspaceFolderValue,
-      });
-    }
-    for (const { config: scoped, target, value } of targets) {
-      if (!Array.isArray(value)) continue;
-      const entries: unknown[] = value;
-      const kept = entries.filter((entry) => entryName(entry) !== name);
-      if (kept.length !== value.length) {
-        removed += value.length - kept.length;
-        await scoped.update(SETTINGS.servers, kept, target);
-      }
-    }
+    const entries = appliedServers(config);
+    const kept = entries.filter((entry) => entryName(entry) !== name);
+    const removed = entries.length - kept.length;
+    if (removed > 0) await config.update(SETTINGS.servers, kept, vscode.ConfigurationTarget.Global);
     this.cached = undefined;
     if (server !== undefined && !this.list().servers.some((other) => other.identity === server.identity)) {
       await this.keys.delete(server.identity);

@@ -13,6 +13,7 @@ import { expectText, expectVisible, sha1File } from './expect';
 import { escapeRegExp, ORDERS, PRODUCTION, startPaletteLookup, waitForPanel } from './navigate';
 import { uiSuite, type UiSession } from './session';
 import { waitUntil, WAIT } from './workbench';
+import { readSavedSettings } from '../vscode/codeServer';
 
 const SERVER = 'Simulator';
 const SECOND = 'Second';
@@ -253,9 +254,10 @@ uiSuite(
       await expectText(dialog(s), new RegExp(escapeRegExp(`Remove the Ops Manager server "${SECOND}"?`)));
       await clickDialogButton(s, 'Remove');
       await waitUntil(async () => {
-        const settings = fs.readFileSync(path.join(s.wb.userDataDir, 'User', 'settings.json'), 'utf8');
+        // User and machine settings: on a remote (code-server), the machine-scoped list lives in the latter.
+        const settings = readSavedSettings(s.wb.userDataDir);
         return !settings.includes(`"${SECOND}"`) && settings.includes(`"${SERVER}"`);
-      }, `"${SECOND}" gone from settings.json, "${SERVER}" kept`);
+      }, `"${SECOND}" gone from the settings, "${SERVER}" kept`);
       await s.wb.openView();
       await expectVisible(s.wb.treeItem(new RegExp(`^${SERVER} `)), `"${SERVER}" still in the tree`);
       assert.equal(await s.wb.treeItem(new RegExp(`^${SECOND} `)).count(), 0, `"${SECOND}" no longer in the tree`);
