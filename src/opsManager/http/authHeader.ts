@@ -166,6 +166,9 @@ function setParam(params: Record<string, string>, name: string, value: string): 
   }
 }
 
+/** More challenges than any server sends; the rest of a header is ignored. */
+const MAX_CHALLENGES = 32;
+
 function parseOneHeader(s: string, out: AuthChallenge[]): void {
   let current: AuthChallenge | undefined;
   let i = 0;
@@ -193,6 +196,10 @@ function parseOneHeader(s: string, out: AuthChallenge[]): void {
       // A parameter with no challenge before it: junk.
       i = skipToComma(s, schemeEnd);
       continue;
+    }
+    if (out.length >= MAX_CHALLENGES) {
+      // A real server offers a handful; a hostile header of thousands of bare tokens would only cost memory.
+      return;
     }
     current = { scheme: s.slice(i, schemeEnd), params: Object.create(null) as Record<string, string> };
     out.push(current);

@@ -196,6 +196,9 @@ describe('digest: hostile WWW-Authenticate headers (issue 12 item 1)', () => {
     'bare tokens': (n) => `Digest ${'a '.repeat(Math.ceil(n / 2))}`.slice(0, n),
     'commas and equals': (n) => `Digest ${',='.repeat(Math.ceil(n / 2))}`.slice(0, n),
   };
+  it('keeps at most 32 challenges from a header of thousands of bare tokens', () => {
+    assert.equal(parseChallenges(shapes['bare tokens'](200_000)).length, 32);
+  });
   for (const [shape, make] of Object.entries(shapes)) {
     it(`parses ${shape} in linear time`, () => {
       assertLinear(shape, make, (s) => parseChallenges(s), 50_000);
