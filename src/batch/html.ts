@@ -7,6 +7,7 @@ import { type BatchPart, expectedSha1FromJob, type RestoreBatch } from '../opsMa
 import type { PartStatus } from '../opsManager/download';
 import { blockerText } from '../core/errorText';
 import type { BatchRef } from './protocol';
+import { displayText } from '../core/escape';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
@@ -46,20 +47,6 @@ export interface BatchDocumentInput extends BatchPanelInput {
 /** Maximum downloads Ops Manager uses for "unlimited". */
 const UNLIMITED = 2147483647;
 
-/** Escapes text for element content and quoted attribute values; invisible characters shown as escapes. */
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(
-      /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    )
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join(
     '; ',
@@ -71,19 +58,19 @@ export function batchPanelTitle(clusterName: string, l10n: L10n): string {
 }
 
 export function renderBatchDocument(input: BatchDocumentInput, l10n: L10n): string {
-  const nonce = escapeHtml(input.nonce);
+  const nonce = displayText(input.nonce);
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(input.locale ?? 'en')}">
+<html lang="${displayText(input.locale ?? 'en')}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${displayText(contentSecurityPolicy(input.cspSource, input.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(input.stylesUri)}">
-<title>${escapeHtml(batchPanelTitle(input.clusterName, l10n))}</title>
+<link rel="stylesheet" href="${displayText(input.stylesUri)}">
+<title>${displayText(batchPanelTitle(input.clusterName, l10n))}</title>
 </head>
 <body>
 <main id="batch" class="page">${renderBatchBody(input, l10n)}</main>
-<script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script>
+<script nonce="${nonce}" src="${displayText(input.scriptUri)}"></script>
 </body>
 </html>`;
 }
@@ -92,26 +79,26 @@ export function renderBatchDocument(input: BatchDocumentInput, l10n: L10n): stri
 export function renderBatchBody(input: BatchPanelInput, l10n: L10n): string {
   const { batch, download } = input;
   const running = download?.state === 'running';
-  const heading = `<h1>${escapeHtml(batchPanelTitle(input.clusterName, l10n))}</h1>
-<p class="muted">${escapeHtml(l10n.t('Batch ID'))} <code>${escapeHtml(input.ref.batchId)}</code></p>`;
+  const heading = `<h1>${displayText(batchPanelTitle(input.clusterName, l10n))}</h1>
+<p class="muted">${displayText(l10n.t('Batch ID'))} <code>${displayText(input.ref.batchId)}</code></p>`;
   if (batch === undefined) {
     const text = input.error ?? l10n.t('Loading the parts of this sharded restore…');
-    return `${heading}<p class="${input.error === undefined ? 'muted' : 'error'}" role="status">${escapeHtml(text)}</p>
-<div class="actions"><button type="button" data-action="refresh">${escapeHtml(l10n.t('Refresh'))}</button></div>`;
+    return `${heading}<p class="${input.error === undefined ? 'muted' : 'error'}" role="status">${displayText(text)}</p>
+<div class="actions"><button type="button" data-action="refresh">${displayText(l10n.t('Refresh'))}</button></div>`;
   }
   const canDownload = batch.status !== 'unavailable' && !running;
   const retry =
     download !== undefined && (download.state === 'incomplete' || download.state === 'cancelled')
-      ? `<button type="button" data-action="retryFailed">${escapeHtml(l10n.t('Retry Failed Parts'))}</button>`
+      ? `<button type="button" data-action="retryFailed">${displayText(l10n.t('Retry Failed Parts'))}</button>`
       : '';
   const actions = `<div class="actions">
-<button type="button" class="primary" data-action="downloadAll"${canDownload ? '' : ' disabled'}>${escapeHtml(l10n.t('Download All'))}</button>
-${retry}<button type="button" data-action="refresh"${running ? ' disabled' : ''}>${escapeHtml(l10n.t('Refresh'))}</button>
+<button type="button" class="primary" data-action="downloadAll"${canDownload ? '' : ' disabled'}>${displayText(l10n.t('Download All'))}</button>
+${retry}<button type="button" data-action="refresh"${running ? ' disabled' : ''}>${displayText(l10n.t('Refresh'))}</button>
 </div>`;
   const summary = `<dl class="summary">
-<dt>${escapeHtml(l10n.t('Status'))}</dt><dd id="batch-status" class="status-${escapeHtml(batch.status)}">${escapeHtml(batchStatusText(batch, l10n))}</dd>
-<dt>${escapeHtml(l10n.t('Snapshot'))}</dt><dd>${escapeHtml(formatDate(batch.snapshotTime, input.locale) ?? l10n.t('unknown'))}${batch.pointInTime ? ` · ${escapeHtml(l10n.t('point in time'))}` : ''}</dd>
-<dt>${escapeHtml(l10n.t('Created'))}</dt><dd>${escapeHtml(formatDate(batch.created, input.locale) ?? l10n.t('unknown'))}</dd>
+<dt>${displayText(l10n.t('Status'))}</dt><dd id="batch-status" class="status-${displayText(batch.status)}">${displayText(batchStatusText(batch, l10n))}</dd>
+<dt>${displayText(l10n.t('Snapshot'))}</dt><dd>${displayText(formatDate(batch.snapshotTime, input.locale) ?? l10n.t('unknown'))}${batch.pointInTime ? ` · ${displayText(l10n.t('point in time'))}` : ''}</dd>
+<dt>${displayText(l10n.t('Created'))}</dt><dd>${displayText(formatDate(batch.created, input.locale) ?? l10n.t('unknown'))}</dd>
 </dl>`;
   return `${heading}${summary}${renderDownload(download, l10n)}${actions}${renderParts(batch, download, input, l10n)}`;
 }
@@ -143,10 +130,10 @@ function renderDownload(download: BatchDownloadView | undefined, l10n: L10n): st
   const percent =
     download.percent === undefined ? '' : ` value="${Math.floor(Math.max(0, Math.min(100, download.percent)))}"`;
   return `<section class="download download-${download.state}" aria-live="polite">
-<p id="download-state">${escapeHtml(words[download.state])}</p>
-${download.state === 'running' ? `<progress max="100"${percent} aria-label="${escapeHtml(l10n.t('Download progress'))}"></progress>` : ''}
-${download.line === undefined ? '' : `<p id="download-line" class="muted">${escapeHtml(download.line)}</p>`}
-${download.folder === undefined ? '' : `<p>${escapeHtml(l10n.t('Folder'))}: <code>${escapeHtml(download.folder)}</code></p>`}
+<p id="download-state">${displayText(words[download.state])}</p>
+${download.state === 'running' ? `<progress max="100"${percent} aria-label="${displayText(l10n.t('Download progress'))}"></progress>` : ''}
+${download.line === undefined ? '' : `<p id="download-line" class="muted">${displayText(download.line)}</p>`}
+${download.folder === undefined ? '' : `<p>${displayText(l10n.t('Folder'))}: <code>${displayText(download.folder)}</code></p>`}
 </section>`;
 }
 
@@ -165,7 +152,7 @@ function renderParts(
     l10n.t('Downloads left'),
     l10n.t('SHA-1'),
   ]
-    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .map((h) => `<th scope="col">${displayText(h)}</th>`)
     .join('');
   const rows = batch.parts.map((part) => renderPart(part, download?.parts[part.job.id], input, l10n)).join('\n');
   return `<table class="parts"><thead><tr>${header}</tr></thead><tbody>
@@ -193,14 +180,14 @@ function renderPart(
   const reason =
     download?.error ??
     (part.state === 'unavailable' && part.blocker !== undefined ? blockerText(part.blocker, l10n) : undefined);
-  return `<tr data-job-id="${escapeHtml(job.id)}" class="part part-${escapeHtml(download?.status ?? part.state)}">
-<td><button type="button" class="link" data-action="openPart" data-job-id="${escapeHtml(job.id)}">${escapeHtml(part.name)}</button>${nameSourceNote(part, l10n)}</td>
-<td>${escapeHtml(roleText(part, l10n))}</td>
-<td><code>${escapeHtml(job.id)}</code></td>
-<td class="part-status">${escapeHtml(status.join(' · '))}${reason === undefined ? '' : `<div class="error">${escapeHtml(reason)}</div>`}</td>
-<td>${escapeHtml(formatDate(delivery?.expires, input.locale) ?? '—')}</td>
-<td>${escapeHtml(left)}</td>
-<td><code class="hash">${escapeHtml(hash ?? '—')}</code></td>
+  return `<tr data-job-id="${displayText(job.id)}" class="part part-${displayText(download?.status ?? part.state)}">
+<td><button type="button" class="link" data-action="openPart" data-job-id="${displayText(job.id)}">${displayText(part.name)}</button>${nameSourceNote(part, l10n)}</td>
+<td>${displayText(roleText(part, l10n))}</td>
+<td><code>${displayText(job.id)}</code></td>
+<td class="part-status">${displayText(status.join(' · '))}${reason === undefined ? '' : `<div class="error">${displayText(reason)}</div>`}</td>
+<td>${displayText(formatDate(delivery?.expires, input.locale) ?? '—')}</td>
+<td>${displayText(left)}</td>
+<td><code class="hash">${displayText(hash ?? '—')}</code></td>
 </tr>`;
 }
 
@@ -213,7 +200,7 @@ function nameSourceNote(part: BatchPart, l10n: L10n): string {
         : part.nameSource === 'job-id'
           ? l10n.t('no shard name known')
           : undefined;
-  return note === undefined ? '' : `<div class="muted note">${escapeHtml(note)}</div>`;
+  return note === undefined ? '' : `<div class="muted note">${displayText(note)}</div>`;
 }
 
 export function roleText(part: Pick<BatchPart, 'role'>, l10n: L10n): string {

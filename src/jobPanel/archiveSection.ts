@@ -6,7 +6,7 @@
 import type * as vscode from 'vscode';
 import { formatBytes, isRecord } from '../opsManager/common';
 import { absent, copyButton, field, section } from './elements';
-import { displayText, escapeHtml } from './escape';
+import { displayText, escapeHtml } from '../core/escape';
 
 export interface ArchiveView {
   topFolder?: string;

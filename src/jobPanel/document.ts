@@ -11,7 +11,7 @@ import type { RestoreJob } from '../opsManager/api';
 import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
 import type { BannerFix } from './protocol';
-import { displayText, escapeHtml } from './escape';
+import { displayText, escapeHtml } from '../core/escape';
 import { renderHeader } from './header';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';

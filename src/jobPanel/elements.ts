@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
 import { statusLook } from '../core/jobStatus';
-import { displayText, escapeHtml } from './escape';
+import { displayText, escapeHtml } from '../core/escape';
 import { formatUtc, relativeTime } from './format';
 
 export interface RenderContext {

@@ -5,7 +5,7 @@ import { blockerText } from '../core/errorText';
 import type * as vscode from 'vscode';
 import { checkDownloadable, type Downloadability, type RestoreJob } from '../opsManager/api';
 import { relativeTimeElement, type RenderContext, SEPARATOR, statusBadge } from './elements';
-import { displayText, escapeHtml } from './escape';
+import { displayText, escapeHtml } from '../core/escape';
 
 /** Title, badges, the Download and Refresh buttons and why Download is disabled. Re-rendered on every update. */
 export function renderHeader(job: RestoreJob | undefined, ctx: RenderContext): string {

@@ -17,7 +17,7 @@ import {
   yesNo,
   type RenderContext,
 } from './elements';
-import { displayText, escapeHtml, isWebUrl } from './escape';
+import { displayText, escapeHtml, isWebUrl } from '../core/escape';
 
 /** Ops Manager's "no limit" for `delivery.maxDownloads` (Java's Integer.MAX_VALUE). */
 export const UNLIMITED_DOWNLOADS = 2147483647;

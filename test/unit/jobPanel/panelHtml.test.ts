@@ -6,7 +6,7 @@ import { formatBytes } from '../../../src/opsManager/common/format';
 import { formatUtc, relativeTime } from '../../../src/jobPanel/format';
 import { formatProgress } from '../../../src/core/progressText';
 import { panelTitle, renderDocument, type DocumentInput } from '../../../src/jobPanel/document';
-import { escapeHtml, isWebUrl } from '../../../src/jobPanel/escape';
+import { escapeHtml, isWebUrl } from '../../../src/core/escape';
 import { jobSnapshot } from '../../../src/jobPanel/jobStatus';
 import { UNLIMITED_DOWNLOADS } from '../../../src/jobPanel/sections';
 import { parsePanelState, parseWebviewMessage } from '../../../src/jobPanel/protocol';

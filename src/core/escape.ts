@@ -1,4 +1,4 @@
-// Server text made safe for the panel's HTML: escaped for content and attributes, invisible and
+// Server text made safe for the panels' HTML (restore-job and batch panels): escaped for content and attributes, invisible and
 // direction-changing characters shown as escapes, and only real web links made clickable. Pure.
 
 /** Escapes text for use in element content and in double- or single-quoted attribute values. */
