@@ -150,8 +150,9 @@ uiSuite(
       await s.wb.screenshot('401 banner with Set API Key');
       await fix.click();
       await s.wb.answerInput(`Set API Key for "${SERVER}"`, s.sim.key);
-      await expectVisible(s.wb.toast(/accepted it\./), 'the key accepted');
-      await banner.waitFor({ state: 'hidden', timeout: WAIT.ui });
+      // What the user needs from the banner's button: the banner gone and the job back. (That Set API Key says the
+      // key was accepted is the palette test's; its toast can be gone before a loaded machine looks here.)
+      await banner.waitFor({ state: 'hidden', timeout: WAIT.ui * 2 });
       await expectText(panel.locator('h1 .mono'), SAMPLE.jobs.ready.id);
     });
 
