@@ -1,4 +1,4 @@
-// `npm test`: unit tests (plain Node), then the integration tests inside a real VS Code, then the UI tests, then
+// `npm test`: `npm run lint` (eslint, Prettier, the package boundaries), then unit tests (plain Node), then the integration tests inside a real VS Code, then the UI tests, then
 // the demo's smoke run (`bash scripts/dev.sh demo --smoke`; its own stage, `demo-smoke`). Shows each
 // stage's own output, its counts, and ends with one line `N passed, N failed, N skipped` (totals);
 // exits non-zero when anything failed.
@@ -172,6 +172,10 @@ if (grep) {
 const temp = mkdtempSync(join(tmpdir(), 'opsm-test-results-'));
 try {
   let started = Date.now();
+  // The package boundaries (dependency-cruiser), eslint and Prettier: a failure fails the run like a failing test.
+  const lint = await run(npm, ['run', '--silent', 'lint']);
+  if (lint.code !== 0) problems.push(`[lint] npm run lint failed (exit ${lint.code})`);
+
   const compileTests = await run(npm, ['run', '--silent', 'compile-tests']);
   if (compileTests.code !== 0) problems.push(`[compile-tests] exit ${compileTests.code}`);
 
@@ -248,7 +252,7 @@ for (const p of problems) console.log(`FAILED: ${p}`);
 if (leftOut.length) console.log(`!!! NARROWED RUN: the ${leftOut.join(', ')} stage(s) did not run !!!`);
 if (grep) console.log(`!!! NARROWED RUN: only tests matching OPSMANAGER_TEST_GREP=${JSON.stringify(grep)} ran !!!`);
 const passed = stages.reduce((n, s) => n + s.passed, 0);
-// Problems outside any stage (compile-tests, a narrowed CI run) count as one failure each.
+// Problems outside any stage (lint, compile-tests, a narrowed CI run) count as one failure each.
 const failed =
   stages.reduce((n, s) => n + s.failed, 0) + problems.filter((p) => !/^\[(unit|integration|ui)\]/.test(p)).length;
 const skipped = stages.reduce((n, s) => n + s.pending, 0);
