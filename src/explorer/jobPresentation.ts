@@ -4,18 +4,6 @@ import * as vscode from 'vscode';
 import { dominantStatus, type StatusKind, statusLook, type StatusTone } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 
-/** "4 Mar 2016, 23:07:42" in the UI language; the raw text when it is not a date. */
-export function formatDateTime(iso: string | undefined): string | undefined {
-  if (iso === undefined) return undefined;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
-  } catch {
-    return date.toISOString();
-  }
-}
-
 /** Status tones as theme colours: failures red, ready green, waiting blue, spent downloads orange. */
 const TONE_COLOURS: Record<StatusTone, string | undefined> = {
   success: 'charts.green',

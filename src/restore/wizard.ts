@@ -22,9 +22,8 @@ import {
   type Snapshot,
 } from '../opsManager/api';
 import { formatBytes } from '../opsManager/common';
-import { BACK, inputStep, type PickItem, type Validation } from '../core';
+import { BACK, formatDateTime, inputStep, type PickItem, type Validation } from '../core';
 import { formatLocalDateTime, parseLocalDateTime, parseOplogText } from './inputs';
-import { localTime } from './wording';
 
 export interface WizardInput {
   client: OpsManagerClient;
@@ -91,7 +90,7 @@ export function windowText(window: PitWindow): string {
 
 export function snapshotLabel(snapshot: Snapshot): string {
   const ms = timestampMs(snapshot.created);
-  return Number.isNaN(ms) ? snapshot.id : localTime(new Date(ms).toISOString());
+  return Number.isNaN(ms) ? snapshot.id : formatDateTime(new Date(ms).toISOString());
 }
 
 function snapshotDetail(snapshot: Snapshot): string {
@@ -104,7 +103,7 @@ function snapshotDetail(snapshot: Snapshot): string {
       ? vscode.l10n.t('Do not delete')
       : snapshot.expires === undefined
         ? undefined
-        : vscode.l10n.t('Expires {0}', localTime(snapshot.expires)),
+        : vscode.l10n.t('Expires {0}', formatDateTime(snapshot.expires)),
   ]
     .filter((s) => s !== undefined)
     .join(' · ');
@@ -365,7 +364,7 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
           placeholder: vscode.l10n.t('Choose a checkpoint'),
           items: () =>
             input.checkpoints.map((c) => ({
-              label: `${c.restorable === false ? '$(circle-slash)' : '$(debug-breakpoint-log)'} ${c.timestamp === undefined ? c.id : localTime(c.timestamp)}`,
+              label: `${c.restorable === false ? '$(circle-slash)' : '$(debug-breakpoint-log)'} ${c.timestamp === undefined ? c.id : formatDateTime(c.timestamp)}`,
               description: c.id,
               detail: c.restorable === false ? vscode.l10n.t('Not restorable') : vscode.l10n.t('Restorable'),
               value: c,

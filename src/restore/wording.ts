@@ -1,23 +1,13 @@
 // What each problem of a restore request means for the user and what to do next, in the UI language. The domain
 // speaks codes (validation codes with their values in `parameters`, Ops Manager's errorCodes); this file words them.
 import * as vscode from 'vscode';
+import { formatDateTime } from '../core';
 import { isRestoreProblem, RESTORE_OUTCOME_UNKNOWN, type RestoreProblemCode } from '../opsManager/api';
 import { isOpsManagerError, OpsManagerError } from '../opsManager/common';
 
 function param(error: OpsManagerError, i: number): string {
   const value = error.parameters?.[i];
   return value === undefined || value === null ? '?' : String(value);
-}
-
-/** Local date and time for messages. */
-export function localTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
-  } catch {
-    return date.toISOString();
-  }
 }
 
 /** The message for a RestoreProblemCode (exported for tests and the wizard's live validation). */
@@ -59,15 +49,18 @@ export function problemText(code: RestoreProblemCode | 'CONFIRMATION_MISMATCH', 
     case 'POINT_IN_TIME_INVALID':
       return vscode.l10n.t('The point in time must be a whole number of milliseconds since 1970 (UTC); got {0}.', p(0));
     case 'POINT_IN_TIME_IN_FUTURE':
-      return vscode.l10n.t('{0} is in the future. Choose a time that has passed.', localTime(p(0)));
+      return vscode.l10n.t('{0} is in the future. Choose a time that has passed.', formatDateTime(p(0)));
     case 'POINT_IN_TIME_OUTSIDE_WINDOW':
       return error?.parameters?.[1] === undefined
-        ? vscode.l10n.t('{0} is outside the restorable window of this cluster. Choose a later time.', localTime(p(0)))
+        ? vscode.l10n.t(
+            '{0} is outside the restorable window of this cluster. Choose a later time.',
+            formatDateTime(p(0)),
+          )
         : vscode.l10n.t(
             '{0} is outside the restorable window of this cluster: choose a time from {1} to {2}.',
-            localTime(p(0)),
-            localTime(p(1)),
-            localTime(p(2)),
+            formatDateTime(p(0)),
+            formatDateTime(p(1)),
+            formatDateTime(p(2)),
           );
     case 'OPLOG_TS_INVALID':
       return vscode.l10n.t('The oplog timestamp must be whole seconds since 1970, 1 or more; got {0}.', p(0));
@@ -88,12 +81,15 @@ export function problemText(code: RestoreProblemCode | 'CONFIRMATION_MISMATCH', 
     case 'EXPIRES_INVALID':
       return vscode.l10n.t('"{0}" is not a date and time such as 2030-01-31T12:00:00Z.', p(0));
     case 'EXPIRES_IN_PAST':
-      return vscode.l10n.t('The link would expire at {0}, which has passed. Choose a later time.', localTime(p(0)));
+      return vscode.l10n.t(
+        'The link would expire at {0}, which has passed. Choose a later time.',
+        formatDateTime(p(0)),
+      );
     case 'EXPIRES_AFTER_SNAPSHOT_DELETION':
       return vscode.l10n.t(
         'The link would outlive the snapshot, which is deleted at {1}. Choose a shorter lifetime.',
-        localTime(p(0)),
-        localTime(p(1)),
+        formatDateTime(p(0)),
+        formatDateTime(p(1)),
       );
     case 'TARGET_GROUP_ID_INVALID':
       return vscode.l10n.t('The target project ID "{0}" is not 24 hexadecimal characters.', p(0));

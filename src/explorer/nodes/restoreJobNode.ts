@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
 import { shortDateTime } from '../../opsManager/common';
-import { COMMANDS, type JobRef } from '../../core';
-import { formatDateTime, jobDescription, jobIcon } from '../jobPresentation';
+import { COMMANDS, formatDateTime, type JobRef } from '../../core';
+import { jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 

@@ -3,10 +3,9 @@
 // inline "Restore…" that runs opsManager.createRestoreJob with the snapshot chosen. The node carries server,
 // groupId, clusterId and snapshotId as own properties: that is all the command reads from it.
 import * as vscode from 'vscode';
-import type { ErrorLevel } from '../../core';
+import { formatDateTime, type ErrorLevel } from '../../core';
 import { formatBytes } from '../../opsManager/common';
 import { type Snapshot, snapshotSizeBytes, snapshotVersions } from '../../opsManager/api';
-import { formatDateTime } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
 
