@@ -12,6 +12,7 @@ import { expectText, expectVisible, servedJob, treeDate } from './expect';
 import { escapeRegExp, expandOrders, openJobFromTree } from './navigate';
 import { uiSuite, type UiSession } from './session';
 import { exactly, waitUntil, WAIT } from './workbench';
+import { openCatalogBatch } from './flows/batch';
 
 /** The themes VS Code ships, with the class its workbench then carries. */
 interface ThemeChoice {
@@ -137,7 +138,7 @@ uiSuite(
     });
 
     for (const theme of THEMES) {
-      it(`axe finds no serious or critical violation in the panel of a ready, an expired and an in-progress job: ${theme.setting}`, async () => {
+      it(`axe finds no serious or critical violation in the panel of a ready, an expired and an in-progress job, and in the batch panel: ${theme.setting}`, async () => {
         const s = session();
         await s.wb.reset();
         await useTheme(s, theme);
@@ -146,6 +147,9 @@ uiSuite(
           await openJobFromTree(s, jobId);
           found.push(...(await seriousViolations(s.wb, `${theme.setting}, ${what} job`)));
         }
+        // The batch panel of a sharded restore, in the same theme.
+        await openCatalogBatch(s);
+        found.push(...(await seriousViolations(s.wb, `${theme.setting}, batch panel`)));
         assert.deepEqual(found, [], `axe found serious or critical violations:\n${found.join('\n')}`);
       });
     }

@@ -13,8 +13,8 @@ import { WAIT } from '../workbench';
 
 const CATALOG = 'catalog';
 
-/** Expands server → Production → catalog and opens the 3-part batch's panel from its node. */
-async function openCatalogBatch(s: UiSession): Promise<void> {
+/** Expands server → Production → catalog and opens the 3-part batch's panel from its node (the a11y suite too). */
+export async function openCatalogBatch(s: UiSession): Promise<void> {
   await s.wb.openView();
   await s.wb.expand(new RegExp(`^${escapeRegExp(s.serverName)} `));
   await s.wb.expand(new RegExp(`^${PRODUCTION.name} `));
