@@ -535,6 +535,9 @@ export class OpsManagerClient {
   }
 
   private buildUrl(path: string, query: Record<string, string>): string {
+    if (!this.pretty && !this.envelope && Object.keys(query).length === 0) {
+      return `${this.apiBase}${path}`; // the common case: no query string to build
+    }
     const params = new URLSearchParams(query);
     if (this.pretty) {
       params.set('pretty', 'true');
@@ -666,12 +669,12 @@ export class OpsManagerClient {
   }
 
   private parseJsonBody(response: HttpResponse, url: string): unknown {
-    if (response.body.trim() === '') {
-      throw parseErrorFor(url, `the body is empty (HTTP ${response.status}), where JSON was expected.`);
-    }
     try {
       return JSON.parse(response.body);
     } catch (error) {
+      if (response.body.trim() === '') {
+        throw parseErrorFor(url, `the body is empty (HTTP ${response.status}), where JSON was expected.`);
+      }
       throw parseErrorFor(
         url,
         `the body is not JSON (HTTP ${response.status}): "${sanitisedExcerpt(response.body, this.secrets, 120)}"`,

@@ -6,13 +6,12 @@ import type { Dispatcher } from 'undici';
 import type { DownloadOptions } from './options';
 import { badUrlError, checkUrl, redactUrl } from '../api';
 import { backupHostError, bodyError, cutError, isRedirect, startError } from './errors';
-import { type Answer, type BodyConsumer, exchange } from './exchange';
 import { createHasher, type HashingMode, type StreamHasher } from './hasher';
 import { ProgressMeter } from './progress';
 import type { DownloadFile } from './tempFile';
 import { BatchWriter } from './writer';
 import { isOpsManagerError, OpsManagerError } from '../common';
-import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../http';
+import { type Answer, type BodyConsumer, createDispatcher, DEFAULT_TIMEOUT_MS, exchange } from '../http';
 
 const MAX_REDIRECTS = 5;
 /**

@@ -6,9 +6,9 @@
 // is one state machine; the transport (undici, TLS, proxy) and the digest maths live beside it.
 
 import { performance } from 'node:perf_hooks';
-import { Dispatcher } from 'undici';
 import { describeOfferedChallenges, DigestNonce, selectDigestChallenge } from './digest';
 import { OpsManagerError, requestCancelled, stripCredentials } from '../common';
+import { type BodyConsumer, exchange } from './exchange';
 import { answersTls, toNetworkError } from './netErrors';
 import { createDispatcherInfo, DispatcherInfo, resolveTimeouts, TransportOptions } from './transport';
 
@@ -80,24 +80,29 @@ function tooLarge(url: string, limit: number, size?: number): OpsManagerError {
   });
 }
 
-async function readBody(res: Dispatcher.ResponseData, limit: number, url: string): Promise<string> {
-  const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    res.body.destroy();
-    throw tooLarge(url, limit, declared);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > limit) {
-      res.body.destroy();
-      throw tooLarge(url, limit);
+/** Collects an API answer's body, refusing it once it grows past the limit (a hostile or broken server). */
+class BodyCollector implements BodyConsumer {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly url: string,
+  ) {}
+
+  take(chunk: Buffer): undefined {
+    this.size += chunk.length;
+    if (this.size > this.limit) {
+      throw tooLarge(this.url, this.limit);
     }
-    chunks.push(buf);
+    this.chunks.push(chunk);
+    return undefined;
   }
-  return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+
+  text(): string {
+    const { chunks } = this;
+    return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, this.size).toString('utf8');
+  }
 }
 
 interface Sent {
@@ -313,18 +318,27 @@ export class DigestHttpClient {
     let status: number | undefined;
     this.stats.requests++;
     try {
-      const res = await transport.dispatcher.request({
-        origin: this.origin,
-        path,
-        method,
-        headers,
-        body: req.body,
+      // The handler API rather than request(): no Readable stream and async iteration per answer, which was a
+      // good part of the client's own CPU per call (docs/benchmarks.md).
+      let body: BodyCollector | undefined;
+      const answer = await exchange({
+        dispatcher: transport.dispatcher,
+        request: { origin: this.origin, path, method, headers, body: req.body },
         signal,
+        open: (answered, responseHeaders) => {
+          status = answered;
+          const declared = Number(responseHeaders['content-length']);
+          if (Number.isFinite(declared) && declared > limit) {
+            throw tooLarge(shownUrl, limit, declared);
+          }
+          body = new BodyCollector(limit, shownUrl);
+          return body;
+        },
+        textLimit: 0,
+        failure: (error) => (error instanceof Error ? error : new Error(String(error))),
       });
-      status = res.statusCode;
-      const body = await readBody(res, limit, shownUrl);
-      // undici frees the connection a tick after the body ends; without this yield the next call would open a
-      // second connection instead of reusing this one.
+      // undici frees the connection for the next request a loop turn after the answer ends; without this yield
+      // the next call would open a second connection instead of reusing this one.
       await new Promise<void>((resolve) => setImmediate(resolve));
       this.log({
         method,
@@ -333,7 +347,7 @@ export class DigestHttpClient {
         durationMs: performance.now() - started,
         authorized: authorization !== undefined,
       });
-      return { status, headers: res.headers, body };
+      return { status: answer.status, headers: answer.headers, body: body?.text() ?? '' };
     } catch (error) {
       let mapped =
         deadline.signal.aborted && !req.signal?.aborted

@@ -4,3 +4,5 @@ export type { DigestHttpClientOptions, HttpRequest, HttpResponse, RequestLogEntr
 export { DEFAULT_TIMEOUT_MS, createDispatcher } from './transport';
 export type { TransportOptions } from './transport';
 export { toNetworkError, type NetErrorContext } from './netErrors';
+export { exchange } from './exchange';
+export type { Answer, BodyConsumer, ResponseHeaders } from './exchange';
