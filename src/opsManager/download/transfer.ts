@@ -136,7 +136,7 @@ function nextHop(
   return next;
 }
 
-/** Each chunk of a 200 answer: hashed, queued for the batch writer, counted for progress. */
+/** Each chunk of a 200 answer: queued for the batch writer (which hands it to the hasher), counted for progress. */
 class BodyPipeline implements BodyConsumer {
   received = 0;
   private readonly hasher: StreamHasher;
@@ -150,17 +150,13 @@ class BodyPipeline implements BodyConsumer {
     temp: string,
   ) {
     this.hasher = createHasher(options.hashing ?? DEFAULT_HASHING);
-    this.writer = new BatchWriter(file, temp);
+    // Hashed once written: the hasher may take the chunks' memory (the worker does, without a copy).
+    this.writer = new BatchWriter(file, temp, (batch) => this.hasher.update(batch));
     this.meter = new ProgressMeter(total, options.progressIntervalMs ?? 200, options.onProgress);
     this.meter.update(0, true);
   }
 
   take(chunk: Buffer): Promise<void> | undefined {
-    const hashing = this.hasher.update(chunk);
-    return hashing === undefined ? this.store(chunk) : hashing.then(() => this.store(chunk));
-  }
-
-  private store(chunk: Buffer): Promise<void> | undefined {
     this.received += chunk.length;
     const writing = this.writer.push(chunk);
     this.meter.update(this.received, false);

@@ -572,10 +572,14 @@ describe('download: hashing', () => {
   const chunks = Array.from({ length: 40 }, (_, i) => crypto.randomBytes(10_000 + i * 997));
   const expected = crypto.createHash('sha1').update(Buffer.concat(chunks)).digest('hex');
 
+  /** Feeds fresh copies (the hasher takes the chunks' memory), some in batches, one as a view into a larger buffer. */
   async function feed(hasher: ReturnType<typeof createHasher>): Promise<{ sha1: string; waits: number }> {
     let waits = 0;
-    for (const c of chunks) {
-      const wait = hasher.update(c);
+    const copies = chunks.map((c) => Buffer.from(c));
+    const shared = Buffer.concat([Buffer.from('headers'), copies[0]]).subarray(7);
+    const batches = [[shared], ...Array.from({ length: 13 }, (_, i) => copies.slice(1 + i * 3, 4 + i * 3))];
+    for (const batch of batches) {
+      const wait = hasher.update(batch);
       if (wait !== undefined) {
         waits++;
         await wait;
@@ -588,10 +592,21 @@ describe('download: hashing', () => {
     assert.equal((await feed(createHasher('main'))).sha1, expected);
     const worker = await feed(createHasher('worker'));
     assert.equal(worker.sha1, expected);
-    assert.equal(worker.waits, 0, 'an 8 MiB ring never fills with 0.6 MB of input');
+    assert.equal(worker.waits, 0, 'a 16 MiB allowance is never reached with 0.6 MB of input');
   });
 
-  it('the worker makes the producer wait when its ring is full, and still hashes every byte', async () => {
+  it('the hasher takes the memory of the chunks it owns, so it is freed or moved without a copy', () => {
+    const own = Buffer.from(crypto.randomBytes(65_536));
+    createHasher('main').update([own]);
+    assert.equal(own.buffer.byteLength, 0, 'hashed on this thread: freed at once');
+    const moved = Buffer.from(crypto.randomBytes(65_536));
+    const hasher = createHasher('worker');
+    hasher.update([moved]);
+    assert.equal(moved.buffer.byteLength, 0, 'transferred to the worker');
+    hasher.dispose();
+  });
+
+  it('the worker makes the producer wait when too much is not yet hashed, and still hashes every byte', async () => {
     const small = await feed(createHasher('worker', 4096));
     assert.ok(small.waits > 0, 'the producer had to wait for room');
     assert.equal(small.sha1, expected);
@@ -599,14 +614,14 @@ describe('download: hashing', () => {
 
   it('a worker hasher disposed mid-stream stops: the waiting producer is released with an error, no digest', async () => {
     const hasher = createHasher('worker', 4096);
-    const pending = hasher.update(crypto.randomBytes(100_000));
-    assert.ok(pending !== undefined, '100 kB into a 4 kB ring has to wait for room');
+    const pending = hasher.update([crypto.randomBytes(100_000)]);
+    assert.ok(pending !== undefined, '100 kB against a 4 kB allowance has to wait for room');
     hasher.dispose();
     hasher.dispose(); // safe twice
     // The producer is not left waiting for a worker that is gone, and is told why.
     await assert.rejects(pending, /hashing worker stopped/);
     // Nor does a stopped hasher hand out the SHA-1 of part of the stream, or take more input.
     await assert.rejects(hasher.digest(), /hashing worker stopped/);
-    assert.throws(() => hasher.update(Buffer.from('more')), /hashing worker stopped/);
+    assert.throws(() => hasher.update([Buffer.from('more')]), /hashing worker stopped/);
   });
 });
