@@ -1,6 +1,7 @@
 // Workload "download": one archive from the simulator's backup host to a local file, verified by SHA-1.
-// Ours streams and hashes in one pass (src/opsManager/download.ts); curl only transfers; curl + sha1sum is
-// what a user does by hand today. Every contender runs under /usr/bin/time -v for its peak RSS.
+// Ours streams and hashes in one pass (src/opsManager/download/), once with each hashing mode (on the event loop's
+// thread, in a worker); `ours` is the mode the module picks by default on this machine. curl only transfers; curl +
+// sha1sum is what a user does by hand today. Every contender runs under /usr/bin/time -v for its peak RSS and CPU.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { alternate } from './alternate';
@@ -8,9 +9,12 @@ import { benchFile, lastJsonLine, nodeBin, num, run, type RunResult } from './pr
 import { launchSimulator } from './simProcess';
 import { finite, ratio, summarize, type Summary } from './stats';
 import type { BenchConfig, Row, WorkloadOutput } from './types';
+import { DEFAULT_HASHING } from '../../src/opsManager/download/transfer';
 
-type Contender = 'ours' | 'curl' | 'curl_sha1sum';
-const CONTENDERS: readonly Contender[] = ['ours', 'curl', 'curl_sha1sum'];
+type Contender = 'ours_main' | 'ours_worker' | 'curl' | 'curl_sha1sum';
+const CONTENDERS: readonly Contender[] = ['ours_main', 'ours_worker', 'curl', 'curl_sha1sum'];
+/** The contender whose figures are `ours`: the hashing mode the module uses by default here. */
+const OURS: Contender = DEFAULT_HASHING === 'worker' ? 'ours_worker' : 'ours_main';
 
 interface Sample {
   /** Seconds, as defined per contender (see docs/benchmarks.md). */
@@ -18,6 +22,8 @@ interface Sample {
   /** The whole process, spawn to exit, as the parent saw it. */
   processS: number;
   rssMb: number | undefined;
+  /** User + system CPU seconds of the whole process (GNU time). */
+  cpuS: number | undefined;
 }
 
 export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput> {
@@ -42,17 +48,16 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       let result: RunResult;
       let s: number;
       try {
-        if (c === 'ours') {
+        if (c === 'ours_main' || c === 'ours_worker') {
           if (expectedSha1 === undefined)
             throw new Error('no expected SHA-1 yet (curl_sha1sum runs first in the warm-up)');
+          const hashing = c === 'ours_main' ? 'main' : 'worker';
           result = await run(
             nodeBin(),
-            [benchFile('workerDownload.js'), JSON.stringify({ url: d.url, dest, sha1: expectedSha1 })],
-            {
-              measureRss: true,
-            },
+            [benchFile('workerDownload.js'), JSON.stringify({ url: d.url, dest, sha1: expectedSha1, hashing })],
+            { measureRss: true },
           );
-          if (result.code !== 0) throw failure('ours', result);
+          if (result.code !== 0) throw failure(c, result);
           const report = lastJsonLine(result.stdout);
           // Time inside the process: what a user waits for in an extension host that is already running.
           s = num(report, 'elapsedMs') / 1000;
@@ -81,36 +86,53 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       } finally {
         fs.rmSync(dest, { force: true });
       }
-      return { s, processS: result.wallS, rssMb: result.maxRssMb };
+      return { s, processS: result.wallS, rssMb: result.maxRssMb, cpuS: result.cpuS };
     };
 
     // When the simulator does not publish the archive's SHA-1, curl + sha1sum goes first so ours has one.
-    const order: readonly Contender[] = expectedSha1 === undefined ? ['curl_sha1sum', 'ours', 'curl'] : CONTENDERS;
+    const order: readonly Contender[] =
+      expectedSha1 === undefined ? ['curl_sha1sum', 'ours_main', 'ours_worker', 'curl'] : CONTENDERS;
     const samples = await alternate(
       'download',
       order,
       config,
       runOne,
-      (x) => `${x.s.toFixed(3)} s${x.rssMb !== undefined ? `, RSS ${x.rssMb.toFixed(0)} MB` : ''}`,
+      (x) =>
+        `${x.s.toFixed(3)} s${x.cpuS !== undefined ? `, CPU ${x.cpuS.toFixed(2)} s` : ''}${x.rssMb !== undefined ? `, RSS ${x.rssMb.toFixed(0)} MB` : ''}`,
     );
     const counts = await sim.counts();
 
     const sum = (c: Contender): Summary => summarize(samples[c].map((x) => x.s));
-    const ours = sum('ours');
+    const ours = sum(OURS);
+    const oursMain = sum('ours_main');
+    const oursWorker = sum('ours_worker');
     const curl = sum('curl');
     const curlSha = sum('curl_sha1sum');
-    const oursProcess = summarize(samples.ours.map((x) => x.processS));
+    const oursProcess = summarize(samples[OURS].map((x) => x.processS));
     const rss = (c: Contender): Summary =>
       summarize(samples[c].flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
-    const oursRss = rss('ours');
-    const peakRss = samples.ours.length && Number.isFinite(oursRss.max) ? oursRss.max : undefined;
+    const cpu = (c: Contender): Summary => summarize(samples[c].flatMap((x) => (x.cpuS === undefined ? [] : [x.cpuS])));
+    // Both modes count for memory: either may be the default on another machine.
+    const oursRss = summarize([...samples.ours_main, ...samples.ours_worker].flatMap((x) => x.rssMb ?? []));
+    const peakRss = Number.isFinite(oursRss.max) ? oursRss.max : undefined;
 
     const json = {
+      default_hashing: DEFAULT_HASHING,
       ours_s: finite(ours.median),
+      ours_main_s: finite(oursMain.median),
+      ours_worker_s: finite(oursWorker.median),
       curl_s: finite(curl.median),
       curl_sha1sum_s: finite(curlSha.median),
       ratio_vs_curl: ratio(ours.median, curl.median),
       ratio_vs_curl_sha1sum: ratio(ours.median, curlSha.median),
+      ratio_main_vs_curl: ratio(oursMain.median, curl.median),
+      ratio_worker_vs_curl: ratio(oursWorker.median, curl.median),
+      cpu_s: {
+        ours_main: finite(cpu('ours_main').median),
+        ours_worker: finite(cpu('ours_worker').median),
+        curl: finite(cpu('curl').median),
+        curl_sha1sum: finite(cpu('curl_sha1sum').median),
+      },
       peak_rss_mb: finite(peakRss, 1),
       size_bytes: expectedBytes ?? null,
       ours_process_s: finite(oursProcess.median),
@@ -120,15 +142,39 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
         curl: finite(mibps(expectedBytes, curl.median), 1),
         curl_sha1sum: finite(mibps(expectedBytes, curlSha.median), 1),
       },
-      rss_mb: { ours: oursRss, curl: rss('curl'), curl_sha1sum: rss('curl_sha1sum') },
+      rss_mb: {
+        ours_main: rss('ours_main'),
+        ours_worker: rss('ours_worker'),
+        curl: rss('curl'),
+        curl_sha1sum: rss('curl_sha1sum'),
+      },
       backup_requests_with_authorization: counts.backupAuthorized,
-      runs: { ours, curl, curl_sha1sum: curlSha, ours_process: oursProcess },
+      runs: { ours_main: oursMain, ours_worker: oursWorker, curl, curl_sha1sum: curlSha, ours_process: oursProcess },
     };
 
     const rRatio = json.ratio_vs_curl;
     const rSha = json.ratio_vs_curl_sha1sum;
+    const cpuRow = (c: Contender): Row => {
+      const x = cpu(c);
+      return { metric: `download.${c}_cpu_s`, unit: 's', median: x.median, min: x.min, max: x.max };
+    };
     const rows: Row[] = [
-      { metric: 'download.ours_s', unit: 's', median: json.ours_s, min: ours.min, max: ours.max },
+      {
+        metric: 'download.ours_s',
+        unit: 's',
+        median: json.ours_s,
+        min: ours.min,
+        max: ours.max,
+        note: `default hashing here: ${DEFAULT_HASHING}`,
+      },
+      { metric: 'download.ours_main_s', unit: 's', median: json.ours_main_s, min: oursMain.min, max: oursMain.max },
+      {
+        metric: 'download.ours_worker_s',
+        unit: 's',
+        median: json.ours_worker_s,
+        min: oursWorker.min,
+        max: oursWorker.max,
+      },
       { metric: 'download.curl_s', unit: 's', median: json.curl_s, min: curl.min, max: curl.max },
       { metric: 'download.curl_sha1sum_s', unit: 's', median: json.curl_sha1sum_s, min: curlSha.min, max: curlSha.max },
       {
@@ -139,6 +185,12 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
         max: oursProcess.max,
         note: 'incl. node start',
       },
+      cpuRow('ours_main'),
+      cpuRow('ours_worker'),
+      cpuRow('curl'),
+      cpuRow('curl_sha1sum'),
+      { metric: 'download.ratio_main_vs_curl', unit: '×', median: json.ratio_main_vs_curl },
+      { metric: 'download.ratio_worker_vs_curl', unit: '×', median: json.ratio_worker_vs_curl },
       {
         metric: 'download.ratio_vs_curl',
         unit: '×',
@@ -150,8 +202,8 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
         metric: 'download.ratio_vs_curl_sha1sum',
         unit: '×',
         median: rSha,
-        target: '≤ 0.65',
-        pass: rSha !== null && rSha <= 0.65,
+        target: '≤ 0.50',
+        pass: rSha !== null && rSha <= 0.5,
       },
       {
         metric: 'download.peak_rss_mb',
@@ -161,7 +213,7 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
         max: oursRss.max,
         target: '≤ 150',
         pass: json.peak_rss_mb !== null && json.peak_rss_mb <= 150,
-        note: 'max over runs',
+        note: 'max over runs, both modes',
       },
     ];
     return { json, rows };

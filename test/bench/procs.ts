@@ -18,6 +18,8 @@ export interface RunResult {
   wallS: number;
   /** From GNU time's "Maximum resident set size", when the process ran under /usr/bin/time -v. */
   maxRssMb?: number;
+  /** User + system CPU seconds, from GNU time, when the process ran under /usr/bin/time -v. */
+  cpuS?: number;
 }
 
 export interface RunOptions {
@@ -69,6 +71,11 @@ export function run(command: string, args: readonly string[], options: RunOption
         const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr);
         if (m) {
           result.maxRssMb = Number(m[1]) / 1024;
+        }
+        const user = /User time \(seconds\):\s*([\d.]+)/.exec(stderr);
+        const system = /System time \(seconds\):\s*([\d.]+)/.exec(stderr);
+        if (user && system) {
+          result.cpuS = Number(user[1]) + Number(system[1]);
         }
         const exit = /Exit status:\s*(\d+)/.exec(stderr);
         if (exit && code === 0) {

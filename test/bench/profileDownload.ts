@@ -64,6 +64,7 @@ async function main(): Promise<void> {
         try {
           let s: number;
           let rss: number | undefined;
+          let cpu: number | undefined;
           if (v === 'curl-null' || v === 'curl-file' || v === 'curl-file-sync') {
             const args =
               v === 'curl-file-sync'
@@ -72,10 +73,12 @@ async function main(): Promise<void> {
             const r = await run('sh', args, { measureRss: true });
             s = r.wallS;
             rss = r.maxRssMb;
+            cpu = r.cpuS;
           } else if (v === 'sha1sum-cached') {
             const r = await run('sha1sum', [cached], { measureRss: true });
             s = r.wallS;
             rss = r.maxRssMb;
+            cpu = r.cpuS;
           } else {
             const r = await worker(
               v,
@@ -84,23 +87,25 @@ async function main(): Promise<void> {
             if (r.code !== 0) throw new Error(`${v}: ${r.stderr.slice(-500)}`);
             s = num(lastJsonLine(r.stdout), 'elapsedMs') / 1000;
             rss = r.maxRssMb;
+            cpu = r.cpuS;
           }
-          return { s, rss };
+          return { s, rss, cpu };
         } finally {
           fs.rmSync(dest, { force: true });
         }
       },
-      (x) => `${x.s.toFixed(3)} s, RSS ${x.rss?.toFixed(0) ?? '?'} MB`,
+      (x) => `${x.s.toFixed(3)} s, CPU ${x.cpu?.toFixed(2) ?? '?'} s, RSS ${x.rss?.toFixed(0) ?? '?'} MB`,
     );
     const mib = d.bytes / 1048576;
     process.stdout.write(
-      `\nvariant                 median s    MiB/s   RSS MB   (${mib.toFixed(0)} MiB, ${runs} runs, load ${os.loadavg()[0].toFixed(1)})\n`,
+      `\nvariant                 median s    MiB/s   RSS MB   CPU s   (${mib.toFixed(0)} MiB, ${runs} runs, load ${os.loadavg()[0].toFixed(1)})\n`,
     );
     for (const v of variants) {
       const t = summarize(samples[v].map((x) => x.s));
       const r = summarize(samples[v].flatMap((x) => (x.rss === undefined ? [] : [x.rss])));
+      const c = summarize(samples[v].flatMap((x) => (x.cpu === undefined ? [] : [x.cpu])));
       process.stdout.write(
-        `${v.padEnd(22)} ${t.median.toFixed(3).padStart(9)} ${(mib / t.median).toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)}   [${t.min.toFixed(3)}–${t.max.toFixed(3)}]\n`,
+        `${v.padEnd(22)} ${t.median.toFixed(3).padStart(9)} ${(mib / t.median).toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)} ${c.median.toFixed(2).padStart(7)}   [${t.min.toFixed(3)}–${t.max.toFixed(3)}]\n`,
       );
     }
   } finally {

@@ -63,12 +63,15 @@ async function main(): Promise<void> {
   });
   const report: Record<string, unknown> = {};
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   if (job.mode === 'sequential') {
     for (let i = 0; i < job.count; i++) {
       const j = await client.getRestoreJob(job.groupId, job.clusterId, job.jobId);
       if (j.id !== job.jobId) throw new Error(`got job ${j.id}, asked for ${job.jobId}`);
     }
     report.elapsedMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    report.cpuMs = (cpu.user + cpu.system) / 1000;
     report.failures = 0;
   } else if (job.mode === 'concurrent') {
     const results = await Promise.allSettled(
