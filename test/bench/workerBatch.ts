@@ -2,7 +2,7 @@
 // does (each part streamed, hashed while streaming, flushed, verified and renamed; the manifest last). Timed from
 // inside; the parent wraps this process in /usr/bin/time -v for its peak RSS. Prints one JSON line.
 //
-// argv[2]: JSON {folder, parallel, parts: [{jobId, url, fileName, sha1}], noFlush?}
+// argv[2]: JSON {folder, parallel, parts: [{jobId, url, fileName, sha1}], noFlush?, hashing?}
 // noFlush (diagnostic only): skip fdatasync, to show how much of the time is making the files durable.
 import { performance } from 'node:perf_hooks';
 import * as fs from 'node:fs';
@@ -44,9 +44,11 @@ async function main(): Promise<void> {
       return { writev: (b) => handle.writev(b), datasync: async () => undefined, close: () => handle.close() };
     },
   };
+  const hashing = arg.hashing === 'main' || arg.hashing === 'worker' ? arg.hashing : undefined;
   const t0 = performance.now();
   const result = await downloadBatch({
     ...(arg.noFlush === true ? { fileSystem: noFlush } : {}),
+    ...(hashing === undefined ? {} : { hashing }),
     folder: arg.folder,
     parts,
     parallel: arg.parallel,

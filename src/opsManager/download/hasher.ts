@@ -86,6 +86,7 @@ parentPort.on('message', (batch) => {
   for (const buffer of batch) {
     hash.update(new Uint8Array(buffer));
     bytes += buffer.byteLength;
+    buffer.transfer(0); // frees the memory now rather than at this thread's next garbage collection
   }
   Atomics.sub(pending, ${PENDING}, bytes);
   Atomics.notify(pending, ${PENDING});
