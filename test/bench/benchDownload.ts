@@ -24,6 +24,8 @@ interface Sample {
   rssMb: number | undefined;
   /** User + system CPU seconds of the whole process (GNU time). */
   cpuS: number | undefined;
+  /** CPU seconds the simulator spent serving this run. */
+  serverCpuS: number | undefined;
 }
 
 export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput> {
@@ -47,6 +49,7 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       await run('sync', []);
       let result: RunResult;
       let s: number;
+      const serverBefore = sim.cpuSeconds();
       try {
         if (c === 'ours_main' || c === 'ours_worker') {
           if (expectedSha1 === undefined)
@@ -86,7 +89,10 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       } finally {
         fs.rmSync(dest, { force: true });
       }
-      return { s, processS: result.wallS, rssMb: result.maxRssMb, cpuS: result.cpuS };
+      const serverAfter = sim.cpuSeconds();
+      const serverCpuS =
+        serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore;
+      return { s, processS: result.wallS, rssMb: result.maxRssMb, cpuS: result.cpuS, serverCpuS };
     };
 
     // When the simulator does not publish the archive's SHA-1, curl + sha1sum goes first so ours has one.
@@ -111,7 +117,8 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
     const oursProcess = summarize(samples[OURS].map((x) => x.processS));
     const rss = (c: Contender): Summary =>
       summarize(samples[c].flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb])));
-    const cpu = (c: Contender): Summary => summarize(samples[c].flatMap((x) => (x.cpuS === undefined ? [] : [x.cpuS])));
+    const cpu = (c: Contender): Summary => summarize(samples[c].flatMap((x) => x.cpuS ?? []));
+    const serverCpu = (c: Contender): Summary => summarize(samples[c].flatMap((x) => x.serverCpuS ?? []));
     // Both modes count for memory: either may be the default on another machine.
     const oursRss = summarize([...samples.ours_main, ...samples.ours_worker].flatMap((x) => x.rssMb ?? []));
     const peakRss = Number.isFinite(oursRss.max) ? oursRss.max : undefined;
@@ -132,6 +139,11 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
         ours_worker: finite(cpu('ours_worker').median),
         curl: finite(cpu('curl').median),
         curl_sha1sum: finite(cpu('curl_sha1sum').median),
+      },
+      server_cpu_s: {
+        ours_main: finite(serverCpu('ours_main').median),
+        ours_worker: finite(serverCpu('ours_worker').median),
+        curl: finite(serverCpu('curl').median),
       },
       peak_rss_mb: finite(peakRss, 1),
       size_bytes: expectedBytes ?? null,
@@ -189,6 +201,14 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
       cpuRow('ours_worker'),
       cpuRow('curl'),
       cpuRow('curl_sha1sum'),
+      {
+        metric: 'download.server_cpu_s',
+        unit: 's',
+        median: serverCpu('curl').median,
+        min: serverCpu('curl').min,
+        max: serverCpu('curl').max,
+        note: 'the simulator, serving curl',
+      },
       { metric: 'download.ratio_main_vs_curl', unit: '×', median: json.ratio_main_vs_curl },
       { metric: 'download.ratio_worker_vs_curl', unit: '×', median: json.ratio_worker_vs_curl },
       {

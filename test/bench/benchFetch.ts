@@ -33,10 +33,11 @@ function curlQuote(value: string): string {
   return `"${value.replace(/[\\"]/gu, (c) => `\\${c}`)}"`;
 }
 
-export function workerArgs(info: SimInfo, mode: string, count: number): string[] {
+export function workerArgs(info: SimInfo, mode: string, count: number, warm = false): string[] {
   return [
     benchFile('workerClient.js'),
     JSON.stringify({
+      warm,
       mode,
       baseUrl: info.baseUrl,
       user: info.user,
@@ -247,6 +248,36 @@ export async function benchFetch(config: BenchConfig): Promise<WorkloadOutput> {
       const noLatency = fetchJson(samples);
       json.no_latency = noLatency;
       rows.push(...fetchRows('fetch.no_latency', noLatency, samples, config.fetchCount, false));
+      // Diagnostic: the same calls once the JIT has compiled the code (see docs/benchmarks.md, per-call CPU).
+      const warm: Array<{ s: number; cpuS: number }> = [];
+      for (let i = 0; i < config.runs; i++) {
+        const r = await run(nodeBin(), workerArgs(sim.info, 'sequential', config.fetchCount, true));
+        if (r.code !== 0) throw failed('ours (warm)', r);
+        const report = lastJsonLine(r.stdout);
+        warm.push({ s: num(report, 'elapsedMs') / 1000, cpuS: num(report, 'cpuMs') / 1000 });
+      }
+      const warmS = summarize(warm.map((x) => x.s));
+      const warmCpu = summarize(warm.map((x) => x.cpuS));
+      noLatency.ours_warm_s = finite(warmS.median);
+      noLatency.ours_warm_cpu_s = finite(warmCpu.median);
+      rows.push(
+        {
+          metric: 'fetch.no_latency.ours_warm_s',
+          unit: 's',
+          median: warmS.median,
+          min: warmS.min,
+          max: warmS.max,
+          note: 'diagnostic: JIT already warm',
+        },
+        {
+          metric: 'fetch.no_latency.ours_warm_cpu_s',
+          unit: 's',
+          median: warmCpu.median,
+          min: warmCpu.min,
+          max: warmCpu.max,
+          note: 'diagnostic: JIT already warm',
+        },
+      );
     } finally {
       await sim.close();
     }

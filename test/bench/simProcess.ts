@@ -1,6 +1,7 @@
 // Parent side of the benchmark simulator: starts test/bench/simHost.js in its own process (so serving 1 GiB
 // or answering digest challenges never runs on the event loop or CPU time of the contender being measured)
 // and talks to it over its loopback control endpoint to read and clear the request log.
+import * as fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import { benchFile, isRecord, nodeBin, REPO_ROOT } from './procs';
@@ -50,6 +51,11 @@ export interface SimHandle {
   counts(): Promise<LogCounts>;
   clear(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * CPU seconds (user + system) the simulator has used so far, from /proc (Linux; undefined elsewhere): on a
+   * 2-core machine the server competes with the contender for the same cores.
+   */
+  cpuSeconds(): number | undefined;
 }
 
 const READY_PREFIX = 'BENCH_SIM_READY ';
@@ -68,7 +74,20 @@ export async function launchSimulator(config: SimHostConfig, timeoutMs = 120_000
       await control(info.controlUrl, 'POST', '/clear');
     },
     close: () => stop(child),
+    cpuSeconds: () => processCpuSeconds(child.pid),
   };
+}
+
+/** Fields 14 and 15 of /proc/PID/stat (utime, stime) in clock ticks; Linux's USER_HZ is 100. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function waitReady(child: ChildProcess, timeoutMs: number): Promise<SimInfo> {

@@ -2,7 +2,9 @@
 // user waits in an extension host that is already running; Node's start and module loading are measured by
 // the parent separately). Prints one JSON line.
 //
-// argv[2]: JSON {mode: 'sequential'|'concurrent'|'tree', baseUrl, user, key, groupId, clusterId, jobId, count}
+// argv[2]: JSON {mode: 'sequential'|'concurrent'|'tree', baseUrl, user, key, groupId, clusterId, jobId, count, warm?}
+// warm (diagnostic): first the same calls from a throwaway client, untimed, so the timed part runs on code the JIT
+// has already compiled (a fresh client still: new connection, new challenge).
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import { OpsManagerClient } from '../../src/opsManager/api/client';
@@ -17,6 +19,7 @@ interface Job {
   clusterId: string;
   jobId: string;
   count: number;
+  warm: boolean;
 }
 
 function parseJob(text: string | undefined): Job {
@@ -40,6 +43,7 @@ function parseJob(text: string | undefined): Job {
     clusterId: s('clusterId'),
     jobId: s('jobId'),
     count: typeof count === 'number' ? count : 0,
+    warm: v.warm === true,
   };
 }
 
@@ -50,6 +54,12 @@ async function main(): Promise<void> {
   diagnosticsChannel.subscribe('undici:client:connected', () => {
     connections++;
   });
+  if (job.warm) {
+    const throwaway = new OpsManagerClient({ baseUrl: job.baseUrl, username: job.user, apiKey: job.key });
+    for (let i = 0; i < job.count; i++) await throwaway.getRestoreJob(job.groupId, job.clusterId, job.jobId);
+    await throwaway.close();
+    connections = 0;
+  }
   let requests = 0;
   let unauthorized = 0;
   const client = new OpsManagerClient({
