@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type JobPanels, registerCommand, type Services } from '../core';
 import { RestoreJobsTreeProvider, VIEW_ID } from './provider';
+import { RepeatActivation } from './repeatActivation';
 import { TreeNode } from './nodes/common';
 import { copyId, openRestoreJob, openSettings, refresh } from './viewCommands';
 
@@ -37,9 +38,11 @@ export function registerExplorerCommands(
   tree: RestoreJobsTreeProvider,
   panels: JobPanels,
 ): void {
-  const deps = { tree, panels, selected: () => views.get(tree)?.selection[0] };
+  const deps = { tree, panels, selected: () => views.get(tree)?.selection[0], clicks: new RepeatActivation() };
   registerCommand(context, services, COMMANDS.refresh, (arg) => refresh(deps, arg));
-  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second) => openRestoreJob(deps, arg, second));
+  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second, third) =>
+    openRestoreJob(deps, arg, second, third),
+  );
   registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg ?? deps.selected()));
   registerCommand(context, services, COMMANDS.openSettings, (arg) => openSettings(arg));
 }
