@@ -21,6 +21,8 @@ export interface TestApi {
   logUri: vscode.Uri;
   /** The sharded-restore panels. */
   batchPanels: ReturnType<typeof registerBatchFeature>;
+  /** Where the tree keeps what is expanded across reloads (src/explorer/expansionMemory.ts). */
+  workspaceState: vscode.Memento;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi {
@@ -50,7 +52,14 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   registerCommand(context, services, COMMANDS.showLog, () => log.show());
 
   log.info(`Ops Manager extension activated (VS Code ${vscode.version}).`);
-  return { treeProvider: tree, treeView, panels, logUri: context.logUri, batchPanels };
+  return {
+    treeProvider: tree,
+    treeView,
+    panels,
+    logUri: context.logUri,
+    batchPanels,
+    workspaceState: context.workspaceState,
+  };
 }
 
 export function deactivate(): void {

@@ -9,8 +9,16 @@ import type { JobRef } from './jobRef';
 export type { JobRef } from './jobRef';
 
 /** The restore-job panels, as the commands that open one see them. */
+export interface JobPanelOptions {
+  /**
+   * Show the job in the preview panel, which the next preview replaces (a single click in the tree). Otherwise,
+   * and when `workbench.editor.enablePreview` is off, the panel is pinned (kept open).
+   */
+  preview?: boolean;
+}
+
 export interface JobPanels {
-  show(ref: JobRef, job?: RestoreJob): unknown;
+  show(ref: JobRef, job?: RestoreJob, options?: JobPanelOptions): unknown;
 }
 
 export interface Services {

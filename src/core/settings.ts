@@ -40,6 +40,13 @@ export function watchIntervalSeconds(): number {
   return clamped(SETTINGS.watchIntervalSeconds, 10, 2, 3600);
 }
 
+export const EDITOR_PREVIEW_SETTING = 'workbench.editor.enablePreview';
+
+/** VS Code's `workbench.editor.enablePreview` (default on): off means every opened restore-job panel is pinned. */
+export function editorPreviewEnabled(): boolean {
+  return read(EDITOR_PREVIEW_SETTING) !== false;
+}
+
 /** `opsManager.downloadDirectory` as written (trimmed), or undefined when empty. */
 export function downloadDirectorySetting(): string | undefined {
   const value = read(SETTINGS.downloadDirectory);

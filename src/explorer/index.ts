@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type JobPanels, registerCommand, type Services } from '../core';
 import { RestoreJobsTreeProvider, VIEW_ID } from './provider';
+import { RepeatActivation } from './repeatActivation';
+import { TreeNode } from './nodes/common';
 import { copyId, openRestoreJob, openSettings, refresh } from './viewCommands';
 
 export { RestoreJobsTreeProvider } from './provider';
@@ -14,9 +16,19 @@ export function createExplorerView(
   context: vscode.ExtensionContext,
   tree: RestoreJobsTreeProvider,
 ): vscode.TreeView<unknown> {
+  // Per workspace, as VS Code keeps its own views' expansion (expansionMemory.ts says why).
+  tree.rememberExpansion(context.workspaceState);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   views.set(tree, view);
-  context.subscriptions.push(tree, view);
+  const remember = (node: unknown, expanded: boolean): void => {
+    if (node instanceof TreeNode) tree.setExpanded(node, expanded);
+  };
+  context.subscriptions.push(
+    tree,
+    view,
+    view.onDidExpandElement((event) => remember(event.element, true)),
+    view.onDidCollapseElement((event) => remember(event.element, false)),
+  );
   return view;
 }
 
@@ -26,9 +38,11 @@ export function registerExplorerCommands(
   tree: RestoreJobsTreeProvider,
   panels: JobPanels,
 ): void {
-  const deps = { tree, panels, selected: () => views.get(tree)?.selection[0] };
+  const deps = { tree, panels, selected: () => views.get(tree)?.selection[0], clicks: new RepeatActivation() };
   registerCommand(context, services, COMMANDS.refresh, (arg) => refresh(deps, arg));
-  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second) => openRestoreJob(deps, arg, second));
+  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second, third) =>
+    openRestoreJob(deps, arg, second, third),
+  );
   registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg ?? deps.selected()));
   registerCommand(context, services, COMMANDS.openSettings, (arg) => openSettings(arg));
 }

@@ -2,8 +2,9 @@
 // and keep them until refreshed; a refresh fires for the node that changed only, so the rest of the tree stays
 // as it was (no reload of every expanded server).
 import * as vscode from 'vscode';
-import type { ClientCache, JobRef, ServerRegistry } from '../core';
-import { LoadingNode, type TreeContext, TreeNode } from './nodes/common';
+import { type ClientCache, describeError, type JobRef, type ServerRegistry } from '../core';
+import { ExpansionMemory, type KeyValueStore } from './expansionMemory';
+import { ErrorNode, LoadingNode, type TreeContext, TreeNode } from './nodes/common';
 import { ClusterNode } from './nodes/clusterNode';
 import { GroupNode } from './nodes/groupNode';
 import { RestoreJobNode } from './nodes/restoreJobNode';
@@ -19,6 +20,8 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
   private roots: Promise<TreeNode[]> | undefined;
   private loadedRoots: TreeNode[] | undefined;
   private readonly subscription: vscode.Disposable;
+  /** What the user expanded or collapsed, across reloads (set by the view, see expansionMemory.ts). */
+  private expansion: ExpansionMemory | undefined;
 
   constructor(
     private readonly registry: ServerRegistry,
@@ -43,12 +46,40 @@ export class RestoreJobsTreeProvider implements vscode.TreeDataProvider<TreeNode
     void vscode.commands.executeCommand('setContext', SERVER_COUNT_CONTEXT, this.registry.count());
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+  /** Remembers expansion in `store`: the tree shows nodes as the user left them, also after a window reload. */
+  rememberExpansion(store: KeyValueStore): void {
+    this.expansion = new ExpansionMemory(store, (error) =>
+      this.ctx.log.warn(`Could not save which tree nodes are expanded: ${describeError(error)}`),
+    );
   }
 
-  getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    return node === undefined ? this.getRoots() : node.getChildren();
+  /** The view's expand and collapse events. */
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    this.expansion?.set(node.id, expanded);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = node.getTreeItem();
+    const expanded = this.expansion?.stateOf(node.id);
+    if (expanded !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+      item.collapsibleState = expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
+    }
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await (node === undefined ? this.getRoots() : node.getChildren());
+    // What is listed now is what exists: forget remembered nodes that are gone. Not after a failure or a cancelled
+    // load (an error node or nothing), which says nothing about what exists.
+    if (children.length > 0 && !children.some((child) => child instanceof ErrorNode)) {
+      this.expansion?.prune(
+        node?.id,
+        children.map((child) => child.id),
+      );
+    }
+    return children;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { OpsManagerError } from '../opsManager/common';
 import type { RestoreJob } from '../opsManager/api';
-import { field, type JobPanels, type JobRef, requireJobRef, stringField } from '../core';
+import { field, type JobPanels, type JobRef, jobRefKey, requireJobRef, stringField } from '../core';
 import { TreeNode } from './nodes/common';
 import { ClusterNode } from './nodes/clusterNode';
 import { GroupNode } from './nodes/groupNode';
-import { RestoreJobNode } from './nodes/restoreJobNode';
+import { RestoreJobNode, TREE_CLICK } from './nodes/restoreJobNode';
 import type { RestoreJobsTreeProvider } from './provider';
+import type { RepeatActivation } from './repeatActivation';
 
 /** What the tree's commands need. */
 export interface ExplorerDeps {
@@ -15,6 +16,8 @@ export interface ExplorerDeps {
   panels: JobPanels;
   /** The tree's selected node: what a command run from a keybinding (no argument) acts on. */
   selected?: () => unknown;
+  /** Tells a double click on a job row from a single one. */
+  clicks?: RepeatActivation;
 }
 
 export function refresh(deps: ExplorerDeps, arg: unknown): void {
@@ -40,8 +43,17 @@ function isRestoreJob(value: unknown): value is RestoreJob {
   );
 }
 
-/** Tree click ([JobRef, job]), context menu (the node), a keybinding (the selected node) or a caller's JobRef. */
-export async function openRestoreJob(deps: ExplorerDeps, given: unknown, second: unknown): Promise<void> {
+/**
+ * Tree click ([JobRef, job, TREE_CLICK]), context menu (the node), a keybinding (the selected node) or a caller's
+ * JobRef. A single click shows the job in the preview panel; a double click (a second click on the same row, see
+ * repeatActivation.ts) pins it. Every other way in opens a pinned panel, as VS Code's own "Open" commands do.
+ */
+export async function openRestoreJob(
+  deps: ExplorerDeps,
+  given: unknown,
+  second: unknown,
+  third?: unknown,
+): Promise<void> {
   const arg = given ?? deps.selected?.();
   if (arg === undefined || (arg instanceof TreeNode && !(arg instanceof RestoreJobNode))) {
     throw new OpsManagerError({
@@ -51,7 +63,9 @@ export async function openRestoreJob(deps: ExplorerDeps, given: unknown, second:
   }
   const ref: JobRef = arg instanceof RestoreJobNode ? arg.ref : requireJobRef(arg);
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
-  await deps.panels.show(ref, job);
+  const click = third === TREE_CLICK;
+  const preview = click && !(deps.clicks?.isRepeat(jobRefKey(ref)) ?? false);
+  await deps.panels.show(ref, job, { preview });
 }
 
 export async function copyId(arg: unknown): Promise<string> {

@@ -2,14 +2,19 @@
 // (escaped) HTML with pure functions (document.ts, header.ts, sections.ts); the webview script only swaps it in
 // and sends clicks back. Webviews are not retained when hidden, so everything is re-sent when the script says
 // `ready`. Polling and link expiry: jobWatch.ts; titles: clusterNames.ts.
-// Over 300 lines because it is the one owner of a panel's life cycle (open, restore after reload, messages,
-// loading, download state, disposal): split, each part would need the others' private state.
+// Over 300 lines because it is the one owner of a panel's life cycle (open, preview and pin, restore after reload,
+// messages, loading, download state, disposal): split, each part would need the others' private state.
+// Preview panels work like VS Code's preview editors: one panel shows the job last opened with `preview` (a single
+// click in the tree) and is reused for the next, until it is pinned (double click, "Keep Open", or starting work in
+// it). VS Code cannot open a webview panel as a preview editor, so this class reuses the panel itself.
 
 import * as vscode from 'vscode';
 import {
   COMMANDS,
   copyJobRef,
   describeError,
+  EDITOR_PREVIEW_SETTING,
+  editorPreviewEnabled,
   errorText as wordError,
   explainError,
   formatProgress,
@@ -47,7 +52,27 @@ export interface ShowOptions {
   /** Shown in the title instead of the cluster ID (the tree and the palette know it). */
   clusterName?: string;
   preserveFocus?: boolean;
+  /**
+   * Show the job in the preview panel, reusing it when one is open (a single click in the tree). Otherwise, and
+   * when `workbench.editor.enablePreview` is off, the job's panel is pinned: later previews do not replace it.
+   */
+  preview?: boolean;
 }
+
+/**
+ * What pins a preview panel, besides its "Keep Open": starting work whose progress or result the panel shows
+ * (download, cancel, extract, terminal, sharded download, Set API Key, the saved file's actions), as editing pins
+ * a preview editor. Reading does not: Copy, Refresh, opening a section, scrolling, as in a preview editor.
+ */
+const PINNING_MESSAGES: ReadonlySet<WebviewMessage['type']> = new Set<WebviewMessage['type']>([
+  'download',
+  'cancelDownload',
+  'extract',
+  'openTerminal',
+  'downloadBatch',
+  'fix',
+  'savedFile',
+]);
 
 function errorText(error: unknown): string {
   return wordError(error, vscode.l10n);
@@ -63,19 +88,38 @@ export class RestoreJobPanels implements vscode.Disposable {
   /** How to cancel each running download, by job key: the panel's Cancel button (also in a panel opened later). */
   private readonly cancels = new Map<string, () => void>();
   private readonly clusterNames: ClusterNames;
+  /** The one preview panel, if open: what the next preview replaces. */
+  private previewEntry: PanelEntry | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly services: Services,
   ) {
     this.clusterNames = new ClusterNames(services);
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // As VS Code does with its preview editor: turning previews off keeps the current one open.
+        if (event.affectsConfiguration(EDITOR_PREVIEW_SETTING) && !editorPreviewEnabled() && this.previewEntry) {
+          this.pin(this.previewEntry);
+        }
+      }),
+    );
   }
 
-  /** Opens the job's panel, or focuses the one already open; a given job replaces what it shows. */
+  /**
+   * Opens the job's panel, or focuses the one already open (pinning it unless `preview`); a given job replaces
+   * what it shows. With `preview`, a job without a panel is shown in the preview panel, which stops showing the
+   * job it had.
+   */
   show(ref: JobRef, job?: RestoreJob, options: ShowOptions = {}): vscode.WebviewPanel {
     const key = jobRefKey(ref);
+    const preview = options.preview === true && editorPreviewEnabled();
     const existing = this.panels.get(key);
     if (existing) {
+      if (!preview) {
+        this.pin(existing);
+      }
       if (options.clusterName !== undefined) {
         existing.clusterName = options.clusterName;
         existing.panel.title = this.titleOf(existing);
@@ -88,13 +132,44 @@ export class RestoreJobPanels implements vscode.Disposable {
       }
       return existing.panel;
     }
+    const reused = preview ? this.previewEntry : undefined;
+    if (reused) {
+      // The preview panel shows this job instead: its tab stays where it is, the old job's state goes with it.
+      const panel = reused.panel;
+      this.forget(reused);
+      const entry = this.adopt(panel, ref, options.clusterName, true);
+      panel.title = this.titleOf(entry);
+      this.fill(entry, job);
+      panel.reveal(panel.viewColumn, options.preserveFocus ?? false);
+      return panel;
+    }
     const panel = vscode.window.createWebviewPanel(
       RESTORE_JOB_VIEW_TYPE,
       panelTitle(ref, options.clusterName, job, new Date(), vscode.env.language),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus ?? false },
       this.webviewOptions(),
     );
-    const entry = this.adopt(panel, ref, options.clusterName);
+    const entry = this.adopt(panel, ref, options.clusterName, preview);
+    panel.title = this.titleOf(entry);
+    this.fill(entry, job);
+    return panel;
+  }
+
+  /** Pins the preview panel of this job: later previews open in another panel. False when it is not a preview. */
+  keepOpen(ref: JobRef): boolean {
+    const entry = this.panels.get(jobRefKey(ref));
+    if (!entry?.preview) return false;
+    this.pin(entry, vscode.l10n.t('This panel is kept open.'));
+    return true;
+  }
+
+  /** The job shown in the preview panel, if one is open. */
+  previewRef(): JobRef | undefined {
+    return this.previewEntry ? copyJobRef(this.previewEntry.ref) : undefined;
+  }
+
+  /** First content of a new (or reused) panel: the job given, or a placeholder while it is fetched. */
+  private fill(entry: PanelEntry, job: RestoreJob | undefined): void {
     if (job) {
       entry.job = job;
       entry.fetchedAt = new Date();
@@ -106,7 +181,25 @@ export class RestoreJobPanels implements vscode.Disposable {
       entry.panel.webview.html = this.documentFor(entry);
       void this.load(entry);
     }
-    return panel;
+  }
+
+  /** The panel stops being the preview: its title loses the marker and the page its "Keep Open" bar. */
+  private pin(entry: PanelEntry, announcement?: string): void {
+    if (!entry.preview) return;
+    entry.preview = false;
+    if (this.previewEntry === entry) {
+      this.previewEntry = undefined;
+    }
+    entry.panel.title = this.titleOf(entry);
+    if (!entry.panel.visible) {
+      // A hidden webview is not running: its next load should already be without the preview bar.
+      entry.panel.webview.html = this.documentFor(entry);
+      return;
+    }
+    this.post(entry, announcement === undefined ? { type: 'pinned' } : { type: 'pinned', announcement });
+    if (announcement !== undefined) {
+      this.remember(entry, announcement);
+    }
   }
 
   /** Re-fetches the job of an open panel (after a download, for instance). Does nothing when it is not open. */
@@ -159,6 +252,10 @@ export class RestoreJobPanels implements vscode.Disposable {
     const entry = this.panels.get(key);
     if (!entry) {
       return;
+    }
+    if (state.state === 'running') {
+      // The download's progress, Cancel and outcome live in this panel: a click in the tree must not replace it.
+      this.pin(entry);
     }
     const message: DownloadStateMessage = { type: 'downloadState', state: state.state };
     if (state.message !== undefined) {
@@ -295,13 +392,18 @@ export class RestoreJobPanels implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    const entry = this.adopt(panel, ref, undefined);
+    // The preview panel comes back as the preview (as VS Code's preview editor does), unless another one already is.
+    const preview = saved.preview === true && this.previewEntry === undefined && editorPreviewEnabled();
+    const entry = this.adopt(panel, ref, undefined, preview);
     panel.title = this.titleOf(entry);
     panel.webview.html = this.documentFor(entry);
     await this.load(entry);
   }
 
   dispose(): void {
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
     this.cancels.clear();
     for (const entry of [...this.panels.values()]) {
       entry.panel.dispose();
@@ -323,11 +425,17 @@ export class RestoreJobPanels implements vscode.Disposable {
     };
   }
 
-  private adopt(panel: vscode.WebviewPanel, ref: JobRef, clusterName: string | undefined): PanelEntry {
+  private adopt(
+    panel: vscode.WebviewPanel,
+    ref: JobRef,
+    clusterName: string | undefined,
+    preview: boolean,
+  ): PanelEntry {
     const entry: PanelEntry = {
       key: jobRefKey(ref),
       ref: copyJobRef(ref),
       panel,
+      preview,
       watch: new JobWatch(
         () => void this.load(entry),
         () => this.postJob(entry),
@@ -344,6 +452,9 @@ export class RestoreJobPanels implements vscode.Disposable {
       dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-dark.svg'),
     };
     this.panels.set(entry.key, entry);
+    if (preview) {
+      this.previewEntry = entry;
+    }
     entry.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         const parsed = parseWebviewMessage(message);
@@ -369,10 +480,19 @@ export class RestoreJobPanels implements vscode.Disposable {
     if (this.panels.get(entry.key) === entry) {
       this.panels.delete(entry.key);
     }
+    if (this.previewEntry === entry) {
+      this.previewEntry = undefined;
+    }
   }
 
   private async onMessage(entry: PanelEntry, message: WebviewMessage): Promise<void> {
+    if (PINNING_MESSAGES.has(message.type)) {
+      this.pin(entry);
+    }
     switch (message.type) {
+      case 'keepOpen':
+        this.keepOpen(entry.ref);
+        return;
       case 'ready':
         entry.readyCount++;
         this.resend(entry);
@@ -451,6 +571,10 @@ export class RestoreJobPanels implements vscode.Disposable {
 
   /** The webview (re)loaded: give it everything it shows. */
   private resend(entry: PanelEntry): void {
+    if (!entry.preview) {
+      // Pinned while the page was loading: it may still show the preview bar.
+      this.post(entry, { type: 'pinned' });
+    }
     if (entry.job) {
       this.postJob(entry);
     }
@@ -587,8 +711,10 @@ export class RestoreJobPanels implements vscode.Disposable {
     this.post(entry, message);
   }
 
+  /** The tab's title; the preview panel's says so, since a webview tab cannot be shown in italics. */
   private titleOf(entry: PanelEntry): string {
-    return panelTitle(entry.ref, entry.clusterName, entry.job, new Date(), vscode.env.language);
+    const title = panelTitle(entry.ref, entry.clusterName, entry.job, new Date(), vscode.env.language);
+    return entry.preview ? vscode.l10n.t('{0} (Preview)', title) : title;
   }
 
   private post(entry: PanelEntry, message: HostMessage): void {

@@ -13,6 +13,7 @@ import type { RenderContext } from './elements';
 import type { BannerFix } from './protocol';
 import { displayText, escapeHtml } from '../core/escape';
 import { renderHeader } from './header';
+import { renderPreviewBar } from './previewBar';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';
 
@@ -30,6 +31,8 @@ export interface DocumentInput extends Partial<RenderContext> {
   error?: string;
   /** Shows the banner's fix button. */
   errorFix?: BannerFix;
+  /** The preview panel: shows the preview bar with "Keep Open" (previewBar.ts). */
+  preview?: boolean;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -99,6 +102,7 @@ export function renderDocument(input: DocumentInput): string {
 </head>
 <body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
 <div class="page">
+${input.preview === true ? renderPreviewBar(l10n) : ''}
 <div id="job-header">${renderHeader(input.job, ctx)}</div>
 <div id="download-status" class="download-status" tabindex="-1" role="group" aria-label="${escapeHtml(l10n.t('Download'))}" hidden>
 <div class="download-status-row">

@@ -43,6 +43,7 @@ export function documentFor(entry: PanelEntry, extensionUri: vscode.Uri): string
     ...(entry.job ? { job: entry.job } : {}),
     ...(entry.error !== undefined ? { error: entry.error } : {}),
     ...(entry.errorFix !== undefined ? { errorFix: entry.errorFix } : {}),
+    preview: entry.preview,
   });
 }
 

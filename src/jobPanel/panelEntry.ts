@@ -36,6 +36,8 @@ export interface PanelSnapshot {
   archive?: ArchiveSectionState;
   /** What the panel said to screen readers through its live region, oldest first (the last 20). */
   announcements: string[];
+  /** The preview panel: the next job opened from the tree replaces it, until it is pinned. */
+  preview: boolean;
 }
 
 export interface PanelEntry {
@@ -43,6 +45,8 @@ export interface PanelEntry {
   ref: JobRef;
   panel: vscode.WebviewPanel;
   clusterName?: string;
+  /** The preview panel (the next preview replaces what it shows) rather than a pinned one. */
+  preview: boolean;
   job?: RestoreJob;
   error?: string;
   /** The fix the error banner offers, when one helps. */
@@ -77,6 +81,7 @@ export function snapshotOf(entry: PanelEntry): PanelSnapshot {
     readyCount: entry.readyCount,
     visible: entry.panel.visible,
     announcements: [...entry.announcements],
+    preview: entry.preview,
   };
   if (entry.job) snapshot.job = entry.job;
   if (entry.error !== undefined) snapshot.error = entry.error;

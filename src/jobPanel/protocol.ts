@@ -13,6 +13,8 @@ import { isRecord } from '../opsManager/common';
 /** What the webview saves with `setState`, and what the serializer gets back after a window reload. */
 export interface PanelState {
   ref: JobRef;
+  /** The panel was the preview panel (not kept open yet): it comes back as the preview after a reload. */
+  preview?: boolean;
 }
 
 // ---- webview → host ------------------------------------------------------------------------------------------
@@ -68,7 +70,13 @@ export interface OpenTerminalMessage {
   type: 'openTerminal';
 }
 
+/** The preview panel's "Keep Open": pin it, so that the next job opened from the tree gets a panel of its own. */
+export interface KeepOpenMessage {
+  type: 'keepOpen';
+}
+
 export type WebviewMessage =
+  | KeepOpenMessage
   | ReadyMessage
   | RefreshMessage
   | DownloadMessage
@@ -145,7 +153,15 @@ export interface ArchiveMessage {
   html: string;
 }
 
+/** The panel was pinned: the script removes the preview bar (its "Keep Open" button). */
+export interface PinnedMessage {
+  type: 'pinned';
+  /** Said once to screen readers when the person pinned it from the panel. */
+  announcement?: string;
+}
+
 export type HostMessage =
+  | PinnedMessage
   | JobMessage
   | LoadingMessage
   | ErrorMessage
@@ -165,7 +181,8 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     return undefined;
   }
   const ref = parseJobRef(value.ref);
-  return ref ? { ref } : undefined;
+  if (!ref) return undefined;
+  return value.preview === true ? { ref, preview: true } : { ref };
 }
 
 /** Validates a message from the webview; anything malformed is dropped by the host. */
@@ -176,6 +193,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (value.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'keepOpen':
+      return { type: 'keepOpen' };
     case 'download':
       return { type: 'download' };
     case 'extract':
@@ -212,6 +231,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 }
 
 const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'pinned',
   'job',
   'loading',
   'error',

@@ -7,8 +7,10 @@ import { defineArchiveTests } from './flows/archive';
 import { defineBatchTests } from './flows/batch';
 import { defineDownloadTests } from './flows/download';
 import { defineLookupTests } from './flows/lookup';
+import { definePreviewTests } from './flows/preview';
 import { defineRestoreTests } from './flows/restore';
 import { defineSidebarTests } from './flows/sidebar';
+import { defineTreeStateTests } from './flows/treeState';
 import { defineWatchTests } from './flows/watch';
 import { defineWelcomeTests } from './flows/welcome';
 import { THEMES, uiSuite, type Theme, type UiSession } from './session';
@@ -38,11 +40,14 @@ uiSuite(
     defineApiKeyTests(session);
     defineLookupTests(session);
     defineSidebarTests(session);
+    definePreviewTests(session);
     defineDownloadTests(session, { progressAndCancel: true });
     defineArchiveTests(session);
     defineBatchTests(session);
     defineWatchTests(session);
     defineRestoreTests(session);
+    // Last: it reloads the window.
+    defineTreeStateTests(session);
   },
 );
 

@@ -9,6 +9,9 @@ import { jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 
+/** The third argument of a job row's command: the row was clicked (or activated with Enter) in the tree. */
+export const TREE_CLICK = 'treeClick';
+
 export class RestoreJobNode extends TreeNode implements JobRef {
   readonly server: string;
   readonly groupId: string;
@@ -70,7 +73,8 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     item.command = {
       command: COMMANDS.openRestoreJob,
       title: vscode.l10n.t('Open Restore Job'),
-      arguments: [this.ref, this.job],
+      // The third argument says "a click in the tree": it opens the preview panel (viewCommands.ts).
+      arguments: [this.ref, this.job, TREE_CLICK],
     };
     return item;
   }

@@ -47,8 +47,26 @@ function byId(
   return element instanceof type ? element : undefined;
 }
 
+/** Saves the identity the serializer restores the panel from; a preview panel (its bar shown) comes back as one. */
 function saveRef(ref: JobRef): void {
-  vscode.setState({ ref });
+  vscode.setState(byId('preview-bar') ? { ref, preview: true } : { ref });
+}
+
+/** The panel was pinned: the preview bar goes (focus on its Keep Open moves to Refresh), and the state says so. */
+function pinned(): void {
+  const bar = byId('preview-bar');
+  if (!bar) {
+    return;
+  }
+  const hadFocus = bar.contains(document.activeElement);
+  bar.remove();
+  if (hadFocus) {
+    focusFallback(undefined);
+  }
+  const ref = parsePanelState(vscode.getState())?.ref;
+  if (ref) {
+    saveRef(ref);
+  }
 }
 
 function request(
@@ -281,6 +299,12 @@ function setProgress(received: number, total: number | undefined, text: string):
 
 function handle(message: HostMessage): void {
   switch (message.type) {
+    case 'pinned':
+      pinned();
+      if (message.announcement !== undefined) {
+        announce(message.announcement);
+      }
+      break;
     case 'job':
       saveRef(message.ref);
       jobDownloadable = message.job.downloadable;
@@ -345,6 +369,9 @@ document.addEventListener('click', (event) => {
     return;
   }
   switch (target.dataset.action) {
+    case 'keepOpen':
+      vscode.postMessage({ type: 'keepOpen' });
+      break;
     case 'refresh':
       setLoading(true);
       request({ type: 'refresh' }, () => setLoading(false));
