@@ -7,6 +7,7 @@
 
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
+import type { RelativeWords } from '../core/dateTime';
 import type { RestoreJob } from '../opsManager/api';
 import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
@@ -59,6 +60,11 @@ export function panelTitle(
   return `${target} · ${created ?? `…${ref.jobId.slice(-6)}`}`;
 }
 
+/** The words around relative times in the UI language; the webview script gets them to keep the times current. */
+export function relativeWords(l10n: typeof vscode.l10n): RelativeWords {
+  return { future: l10n.t('in {0}'), past: l10n.t('{0} ago'), now: l10n.t('now') };
+}
+
 /** Reveal, Open Folder and Copy Path for the file a download saved; shown by the script once there is one. */
 function savedFileButtons(l10n: typeof vscode.l10n): string {
   const button = (action: string, icon: string, label: string): string =>
@@ -78,6 +84,9 @@ export function renderDocument(input: DocumentInput): string {
     l10n: input.l10n ?? englishL10n,
     locale: input.locale,
     clusterName: input.clusterName,
+    groupName: input.groupName,
+    relativeWords: input.relativeWords ?? relativeWords(input.l10n ?? englishL10n),
+    saved: input.saved,
     watchIntervalSeconds: input.watchIntervalSeconds,
     fetchedAt: input.fetchedAt,
     downloading: input.downloading,
@@ -97,7 +106,7 @@ export function renderDocument(input: DocumentInput): string {
 <link rel="stylesheet" href="${escapeHtml(input.stylesUri)}">
 <title>${displayText(panelTitle(ctx.ref, ctx.clusterName, input.job, ctx.now, ctx.locale))}</title>
 </head>
-<body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
+<body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}" data-relative-words="${escapeHtml(JSON.stringify(ctx.relativeWords))}">
 <div class="page">
 <div id="job-header">${renderHeader(input.job, ctx)}</div>
 <div id="download-status" class="download-status" tabindex="-1" role="group" aria-label="${escapeHtml(l10n.t('Download'))}" hidden>

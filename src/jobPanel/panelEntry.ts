@@ -43,6 +43,7 @@ export interface PanelEntry {
   ref: JobRef;
   panel: vscode.WebviewPanel;
   clusterName?: string;
+  groupName?: string;
   job?: RestoreJob;
   error?: string;
   /** The fix the error banner offers, when one helps. */
