@@ -7,7 +7,6 @@
 
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
-import type { RelativeWords } from '../core/dateTime';
 import type { RestoreJob } from '../opsManager/api';
 import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
@@ -16,6 +15,9 @@ import { displayText, escapeHtml } from '../core/escape';
 import { renderHeader } from './header';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';
+import { relativeWords } from './relativeWords';
+
+export { relativeWords } from './relativeWords';
 
 export interface DocumentInput extends Partial<RenderContext> {
   ref: JobRef;
@@ -58,11 +60,6 @@ export function panelTitle(
   const target = clusterName ?? ref.clusterId ?? ref.hostId ?? ref.groupId;
   const created = shortDateTime(job?.created, now, locale);
   return `${target} · ${created ?? `…${ref.jobId.slice(-6)}`}`;
-}
-
-/** The words around relative times in the UI language; the webview script gets them to keep the times current. */
-export function relativeWords(l10n: typeof vscode.l10n): RelativeWords {
-  return { future: l10n.t('in {0}'), past: l10n.t('{0} ago'), now: l10n.t('now') };
 }
 
 /** Reveal, Open Folder and Copy Path for the file a download saved; shown by the script once there is one. */

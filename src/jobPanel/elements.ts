@@ -64,8 +64,11 @@ export function idField(
   return field(name, label, value === undefined ? absent(whyAbsent) : copyable(value, label, l10n));
 }
 
+/** What formatting a date needs from the render context. */
+export type DateContext = Pick<RenderContext, 'now' | 'l10n' | 'locale' | 'relativeWords'>;
+
 /** The panel's one date format: "Nov 26, 06:33 PM (2 hr ago)", the UTC timestamp on hover. */
-export function dateTimeHtml(iso: string, ctx: RenderContext, relativeFirst = false): string {
+export function dateTimeHtml(iso: string, ctx: DateContext, relativeFirst = false): string {
   const { l10n } = ctx;
   const utc = formatUtc(iso);
   if (utc === undefined) {
@@ -80,7 +83,7 @@ export function dateTimeHtml(iso: string, ctx: RenderContext, relativeFirst = fa
 }
 
 /** "2 hr ago": rendered now, kept current by the webview script. */
-export function relativeTimeElement(iso: string, ctx: RenderContext): string {
+export function relativeTimeElement(iso: string, ctx: DateContext): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) {
     return '';
