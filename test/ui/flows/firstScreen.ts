@@ -79,6 +79,7 @@ export function defineFirstScreenTests(session: () => UiSession): void {
     await expectText(panel.locator('#next-step'), 'Saved and verified; the link is now used up', WAIT.ui * 2);
     await expectText(panel.locator('#download-note'), /^The archive is saved \(see below\)\./);
     assert.equal(await panel.locator('#download-note.blocked').count(), 0, 'no refusal above the saved file');
+    assert.equal(await panel.locator('#banner').isVisible(), false, 'no error banner either');
     await expectText((await fact(panel, 'downloads')).value, 'None: used up');
     await expectBadge(
       panel.locator('.badges .badge').last(),
