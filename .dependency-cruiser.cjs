@@ -56,9 +56,9 @@ module.exports = {
         pathNot: [
           '^src/$1/',
           // Leaves of core/ free of `vscode` values (the job reference, download state, status table, error
-          // wording, HTML escaping): the panels' pure HTML renderers and protocols share them with the webview scripts and the
+          // wording, HTML escaping, date formatting): the panels' pure HTML renderers and protocols share them with the webview scripts and the
           // plain-Node unit tests, and the core index loads `vscode`, which neither has.
-          '^src/core/(jobRef|downloadState|jobStatus|errorText|mask|escape)\\.ts$',
+          '^src/core/(jobRef|downloadState|jobStatus|errorText|mask|escape|dateTime)\\.ts$',
         ],
       },
     },

@@ -4,6 +4,7 @@
 export * from './args';
 export * from './clients';
 export * from './commandIds';
+export * from './dates';
 export * from './dateTime';
 export * from './downloadState';
 export * from './errorHelp';

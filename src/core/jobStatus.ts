@@ -1,6 +1,7 @@
 // How a restore job's status looks, for the tree and the panel alike: one table of tone, icon and words per
 // status. Free of `vscode` values (the words come through the l10n object passed in), so the panel's HTML
-// renderer, unit-tested in plain Node, shares it. Unknown values have no entry: callers show them as sent.
+// renderer, unit-tested in plain Node, shares it. Unknown values have no entry: callers show them as sent
+// (statusWords does), because a server newer than this extension may send values it has never seen.
 import type * as vscode from 'vscode';
 
 export type StatusTone = 'success' | 'progress' | 'waiting' | 'warning' | 'error' | 'neutral';
@@ -34,6 +35,16 @@ const DELIVERY: Record<string, StatusLook> = {
 export function statusLook(kind: StatusKind, value: string | undefined): StatusLook | undefined {
   const table = kind === 'job' ? JOB : DELIVERY;
   return value !== undefined && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+}
+
+/** The status in words ("Max downloads reached"); a value this version does not know, as sent. */
+export function statusWords(kind: StatusKind, value: string, l10n: typeof vscode.l10n): string {
+  return statusLook(kind, value)?.label(l10n) ?? value;
+}
+
+/** What a status is the status of: "Job status", "Delivery status" (badges' tooltips, the panel's facts). */
+export function statusKindLabel(kind: StatusKind, l10n: typeof vscode.l10n): string {
+  return kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');
 }
 
 /**

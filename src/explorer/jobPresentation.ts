@@ -1,7 +1,7 @@
 // How a restore job looks in the tree: readable created time, delivery status in words, icon and colour (from
 // core's one status table, which the panel's badges use too).
 import * as vscode from 'vscode';
-import { dominantStatus, type StatusKind, statusLook, type StatusTone } from '../core';
+import { dominantStatus, type StatusKind, type StatusTone, statusWords } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 
 /** Status tones as theme colours: failures red, ready green, waiting blue, spent downloads orange. */
@@ -15,7 +15,7 @@ const TONE_COLOURS: Record<StatusTone, string | undefined> = {
 };
 
 function words(kind: StatusKind, value: string): string {
-  return statusLook(kind, value)?.label(vscode.l10n) ?? value;
+  return statusWords(kind, value, vscode.l10n);
 }
 
 /** Delivery status in words (unknown values as the server sent them), with the job status when it failed. */

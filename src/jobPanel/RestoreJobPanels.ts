@@ -1,7 +1,7 @@
 // The restore-job panels: one webview panel per job, kept current while open. The host owns the data and renders
 // (escaped) HTML with pure functions (document.ts, header.ts, sections.ts); the webview script only swaps it in
 // and sends clicks back. Webviews are not retained when hidden, so everything is re-sent when the script says
-// `ready`. Polling and link expiry: jobWatch.ts; titles: clusterNames.ts.
+// `ready`. Polling and link expiry: jobWatch.ts; group and cluster names: clusterNames.ts.
 // Over 300 lines because it is the one owner of a panel's life cycle (open, preview and pin, restore after reload,
 // messages, loading, download state, disposal): split, each part would need the others' private state.
 // Preview panels work like VS Code's preview editors: one panel shows the job last opened with `preview` (a single
@@ -447,6 +447,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       disposables: [],
     };
     entry.clusterName = clusterName ?? this.clusterNames.configured(ref);
+    entry.groupName = this.clusterNames.configuredGroupName(ref);
     panel.iconPath = {
       light: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-light.svg'),
       dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-dark.svg'),
@@ -464,8 +465,8 @@ export class RestoreJobPanels implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.forget(entry)),
     );
-    if (entry.clusterName === undefined) {
-      void this.discoverClusterName(entry);
+    if (entry.clusterName === undefined || entry.groupName === undefined) {
+      void this.discoverNames(entry);
     }
     return entry;
   }
@@ -725,21 +726,32 @@ export class RestoreJobPanels implements vscode.Disposable {
     entry.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  // ---- cluster names for titles ------------------------------------------------------------------------------
+  // ---- group and cluster names for titles and headers ---------------------------------------------------------
 
-  /** Puts the cluster's name in the title once Ops Manager has told it; a failed lookup keeps the ID. */
-  private async discoverClusterName(entry: PanelEntry): Promise<void> {
-    try {
-      const name = await this.clusterNames.lookup(entry.ref);
-      if (name !== undefined && !entry.disposed && entry.clusterName === undefined) {
-        entry.clusterName = name;
-        entry.panel.title = this.titleOf(entry);
-        if (entry.job) {
-          this.postJob(entry);
-        }
+  /** Puts the group's and cluster's names in the title and header once Ops Manager has told them; a failed lookup keeps the ID. */
+  private async discoverNames(entry: PanelEntry): Promise<void> {
+    const [group, cluster] = await Promise.allSettled([
+      entry.groupName === undefined ? this.clusterNames.lookupGroup(entry.ref) : Promise.resolve(undefined),
+      entry.clusterName === undefined ? this.clusterNames.lookup(entry.ref) : Promise.resolve(undefined),
+    ]);
+    for (const result of [group, cluster]) {
+      if (result.status === 'rejected') {
+        this.services.log.debug(`Name lookup for the panel failed: ${describeError(result.reason)}`);
       }
-    } catch (error) {
-      this.services.log.debug(`Cluster name lookup for the panel title failed: ${describeError(error)}`);
+    }
+    if (entry.disposed) return;
+    let changed = false;
+    if (group.status === 'fulfilled' && group.value !== undefined && entry.groupName === undefined) {
+      entry.groupName = group.value;
+      changed = true;
+    }
+    if (cluster.status === 'fulfilled' && cluster.value !== undefined && entry.clusterName === undefined) {
+      entry.clusterName = cluster.value;
+      entry.panel.title = this.titleOf(entry);
+      changed = true;
+    }
+    if (changed && entry.job) {
+      this.postJob(entry);
     }
   }
 }

@@ -5,8 +5,9 @@
 // Rendering is a pure function; every value from the archive is escaped.
 import type * as vscode from 'vscode';
 import { formatBytes, isRecord } from '../opsManager/common';
-import { absent, copyButton, field, section } from './elements';
+import { absent, copyButton, dateTimeHtml, field, section } from './elements';
 import { displayText, escapeHtml } from '../core/escape';
+import { relativeWords } from './relativeWords';
 
 export interface ArchiveView {
   topFolder?: string;
@@ -16,6 +17,8 @@ export interface ArchiveView {
   storageEngine?: string;
   replicaSet?: string;
   lastOplogApplied?: string;
+  /** The BSON timestamp in lastOplogApplied: seconds since the epoch and increment. */
+  lastOplogTimestamp?: { seconds: number; increment: number };
   startupOptions?: string;
   encrypted?: boolean;
   masterKeyUuid?: string;
@@ -61,6 +64,12 @@ export function readInspection(
     set('storageEngine', str(info, 'storageEngine'));
     set('replicaSet', str(info, 'replicaSet'));
     set('lastOplogApplied', str(info, 'lastOplogApplied'));
+    const ts = info.lastOplogTimestamp;
+    if (isRecord(ts)) {
+      const seconds = num(ts, 'seconds');
+      const increment = num(ts, 'increment');
+      if (seconds !== undefined && increment !== undefined) view.lastOplogTimestamp = { seconds, increment };
+    }
     set('startupOptions', str(info, 'startupOptionsText'));
     set('masterKeyUuid', str(info, 'masterKeyUuid'));
     set('restoreInfoRaw', str(info, 'raw'));
@@ -85,7 +94,33 @@ export function readExtraction(value: unknown): ExtractedView | undefined {
   return { dataPath, command, notes };
 }
 
-export function renderArchiveSection(state: ArchiveSectionState, l10n: typeof vscode.l10n, locale?: string): string {
+/**
+ * The oplog point in the panel's one date format, from its BSON timestamp ("Nov 14, 10:13 PM (16 days ago)",
+ * UTC on hover) with the timestamp mongod replays from; the text as written when it has none.
+ */
+function oplogPoint(
+  v: ArchiveView,
+  l10n: typeof vscode.l10n,
+  locale: string | undefined,
+  now: Date,
+): string | undefined {
+  const ts = v.lastOplogTimestamp;
+  if (ts === undefined) {
+    return v.lastOplogApplied === undefined
+      ? undefined
+      : `<span class="mono">${displayText(v.lastOplogApplied)}</span>`;
+  }
+  const iso = new Date(ts.seconds * 1000).toISOString();
+  const ctx = { now, l10n, locale, relativeWords: relativeWords(l10n) };
+  return `${dateTimeHtml(iso, ctx)} <span class="muted mono">(${displayText(ts.seconds)}, ${displayText(ts.increment)})</span>`;
+}
+
+export function renderArchiveSection(
+  state: ArchiveSectionState,
+  l10n: typeof vscode.l10n,
+  locale?: string,
+  now: Date = new Date(),
+): string {
   const title = l10n.t('Archive');
   if (state.kind === 'inspecting') {
     return section(
@@ -111,7 +146,7 @@ export function renderArchiveSection(state: ArchiveSectionState, l10n: typeof vs
     field('mongodbVersion', l10n.t('MongoDB version'), text(v.mongodbVersion, noInfo)),
     field('storageEngine', l10n.t('Storage engine'), text(v.storageEngine, noInfo)),
     field('replicaSet', l10n.t('Replica set'), text(v.replicaSet, noInfo)),
-    field('lastOplogApplied', l10n.t('Last oplog applied'), text(v.lastOplogApplied, noInfo)),
+    field('lastOplogApplied', l10n.t('Last oplog applied'), oplogPoint(v, l10n, locale, now) ?? absent(noInfo)),
     field('startupOptions', l10n.t('Startup options'), text(v.startupOptions, noInfo)),
     field(
       'encrypted',

@@ -16,6 +16,9 @@ import { renderHeader } from './header';
 import { renderPreviewBar } from './previewBar';
 import { renderBody } from './sections';
 import { englishL10n } from './translate';
+import { relativeWords } from './relativeWords';
+
+export { relativeWords } from './relativeWords';
 
 export interface DocumentInput extends Partial<RenderContext> {
   ref: JobRef;
@@ -81,6 +84,9 @@ export function renderDocument(input: DocumentInput): string {
     l10n: input.l10n ?? englishL10n,
     locale: input.locale,
     clusterName: input.clusterName,
+    groupName: input.groupName,
+    relativeWords: input.relativeWords ?? relativeWords(input.l10n ?? englishL10n),
+    saved: input.saved,
     watchIntervalSeconds: input.watchIntervalSeconds,
     fetchedAt: input.fetchedAt,
     downloading: input.downloading,
@@ -100,7 +106,7 @@ export function renderDocument(input: DocumentInput): string {
 <link rel="stylesheet" href="${escapeHtml(input.stylesUri)}">
 <title>${displayText(panelTitle(ctx.ref, ctx.clusterName, input.job, ctx.now, ctx.locale))}</title>
 </head>
-<body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}">
+<body data-ref="${escapeHtml(JSON.stringify(ctx.ref))}" data-locale="${escapeHtml(ctx.locale ?? '')}" data-relative-words="${escapeHtml(JSON.stringify(ctx.relativeWords))}">
 <div class="page">
 ${input.preview === true ? renderPreviewBar(l10n) : ''}
 <div id="job-header">${renderHeader(input.job, ctx)}</div>

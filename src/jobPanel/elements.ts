@@ -3,9 +3,9 @@
 
 import type * as vscode from 'vscode';
 import type { JobRef } from '../core';
-import { statusLook } from '../core/jobStatus';
+import { formatUtc, relativeTime, shortDate, type RelativeWords } from '../core/dateTime';
+import { statusKindLabel, statusLook } from '../core/jobStatus';
 import { displayText, escapeHtml } from '../core/escape';
-import { formatUtc, relativeTime } from './format';
 
 export interface RenderContext {
   ref: JobRef;
@@ -14,6 +14,12 @@ export interface RenderContext {
   /** BCP 47 tag for dates and numbers (VS Code's display language). */
   locale?: string;
   clusterName?: string;
+  /** The group's name, when the settings or Ops Manager gave it. */
+  groupName?: string;
+  /** "in {0}", "{0} ago", "now" in the UI language (English when not given). */
+  relativeWords?: RelativeWords;
+  /** The last download of this job this panel showed saved the file. */
+  saved?: 'verified' | 'unverified';
   /** Seconds between polls while the job is watched; undefined when it is not. */
   watchIntervalSeconds?: number;
   /** When the job shown was fetched. */
@@ -58,22 +64,32 @@ export function idField(
   return field(name, label, value === undefined ? absent(whyAbsent) : copyable(value, label, l10n));
 }
 
-function timeElement(iso: string, l10n: typeof vscode.l10n): string {
-  const formatted = formatUtc(iso);
-  if (formatted === undefined) {
+/** What formatting a date needs from the render context. */
+export type DateContext = Pick<RenderContext, 'now' | 'l10n' | 'locale' | 'relativeWords'>;
+
+/** The panel's one date format: "Nov 26, 06:33 PM (2 hr ago)", the UTC timestamp on hover. */
+export function dateTimeHtml(iso: string, ctx: DateContext, relativeFirst = false): string {
+  const { l10n } = ctx;
+  const utc = formatUtc(iso);
+  if (utc === undefined) {
     return `<span class="mono">${displayText(iso)}</span> <span class="absent">${displayText(l10n.t('(not a valid date)'))}</span>`;
   }
-  return `<time datetime="${escapeHtml(new Date(Date.parse(iso)).toISOString())}">${displayText(formatted)}</time>`;
+  const date = new Date(Date.parse(iso));
+  const datetime = escapeHtml(date.toISOString());
+  const absolute = `<time class="absolute" datetime="${datetime}">${displayText(shortDate(iso, ctx.now, ctx.locale) ?? utc)}</time>`;
+  const relative = relativeTimeElement(iso, ctx);
+  const [first, second] = relativeFirst ? [relative, absolute] : [absolute, relative];
+  return `<span class="when" title="${escapeHtml(utc)}">${first} <span class="muted">(${second})</span></span>`;
 }
 
-/** "in 3 hours": rendered now, kept current by the webview script. */
-export function relativeTimeElement(iso: string, ctx: RenderContext): string {
+/** "2 hr ago": rendered now, kept current by the webview script. */
+export function relativeTimeElement(iso: string, ctx: DateContext): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) {
     return '';
   }
   const date = new Date(time);
-  return `<time class="relative" data-relative datetime="${escapeHtml(date.toISOString())}">${displayText(relativeTime(date, ctx.now, ctx.locale))}</time>`;
+  return `<time class="relative" data-relative datetime="${escapeHtml(date.toISOString())}">${displayText(relativeTime(date, ctx.now, ctx.locale, ctx.relativeWords))}</time>`;
 }
 
 export function dateField(
@@ -82,17 +98,8 @@ export function dateField(
   iso: string | undefined,
   whyAbsent: string,
   ctx: RenderContext,
-  withRelative = false,
 ): string {
-  if (iso === undefined) {
-    return field(name, label, absent(whyAbsent));
-  }
-  const relative = withRelative ? relativeTimeElement(iso, ctx) : '';
-  return field(
-    name,
-    label,
-    `${timeElement(iso, ctx.l10n)}${relative === '' ? '' : ` <span class="muted">(${relative})</span>`}`,
-  );
+  return field(name, label, iso === undefined ? absent(whyAbsent) : dateTimeHtml(iso, ctx));
 }
 
 export function yesNo(value: boolean | undefined, yes: string, no: string, whyAbsent: string): string {
@@ -103,23 +110,36 @@ export function yesNo(value: boolean | undefined, yes: string, no: string, whyAb
 }
 
 /**
- * A status as a coloured badge; unknown values are shown as sent, in a neutral badge. The badge itself is hidden
- * from screen readers (an aria-label on a plain span is ignored, and "FINISHED READY" says little): a visually
- * hidden sentence beside it says "Job status: Finished." in words instead.
+ * A status as a coloured badge in words ("Max downloads reached"), the value Ops Manager sent in its tooltip;
+ * unknown values are shown as sent, in a neutral badge. `withKind` puts "Job" or "Delivery" before the words
+ * (the header, where no field label says it). The badge itself is hidden from screen readers (an aria-label on a
+ * plain span is ignored, and a tooltip is not read): a visually hidden sentence beside it says "Job status:
+ * Finished." instead.
  */
-export function statusBadge(value: string | undefined, kind: 'job' | 'delivery', l10n: typeof vscode.l10n): string {
-  const label = kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');
+export function statusBadge(
+  value: string | undefined,
+  kind: 'job' | 'delivery',
+  l10n: typeof vscode.l10n,
+  withKind = false,
+): string {
+  const label = statusKindLabel(kind, l10n);
+  const kindWord = withKind
+    ? `<span class="badge-kind">${displayText(kind === 'job' ? l10n.t('Job') : l10n.t('Delivery'))}</span> `
+    : '';
   if (value === undefined) {
     const spoken = kind === 'job' ? l10n.t('Job status: unknown.') : l10n.t('Delivery: unknown.');
-    return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge neutral" title="${escapeHtml(label)}" aria-hidden="true"><span class="codicon codicon-question" aria-hidden="true"></span><span>${displayText(l10n.t('unknown'))}</span></span></span>`;
+    return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge neutral" title="${escapeHtml(l10n.t('{0}: not sent', label))}" aria-hidden="true"><span class="codicon codicon-question" aria-hidden="true"></span>${kindWord}<span>${displayText(l10n.t('unknown'))}</span></span></span>`;
   }
   const known = statusLook(kind, value);
   const { tone, icon } = known ?? { tone: 'neutral', icon: 'question' };
-  const title = known ? label : l10n.t('{0}: a value this extension does not know, shown as sent', label);
-  const words = known ? known.label(l10n) : l10n.t('{0} (a value this extension does not know)', value);
-  const spoken = kind === 'job' ? l10n.t('Job status: {0}.', words) : l10n.t('Delivery: {0}.', words);
+  const title = known
+    ? l10n.t('{0}: {1}', label, value)
+    : l10n.t('{0}: {1}, a value this extension does not know, shown as sent', label, value);
+  const words = known ? known.label(l10n) : value;
+  const spokenWords = known ? words : l10n.t('{0} (a value this extension does not know)', value);
+  const spoken = kind === 'job' ? l10n.t('Job status: {0}.', spokenWords) : l10n.t('Delivery: {0}.', spokenWords);
   const spin = icon === 'sync' ? ' codicon-modifier-spin' : '';
-  return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-hidden="true"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span><span>${displayText(value)}</span></span></span>`;
+  return `<span class="status-badge">${visuallyHidden(spoken)}<span class="badge ${tone}" data-status="${escapeHtml(value)}" title="${escapeHtml(title)}" aria-hidden="true"><span class="codicon codicon-${icon}${spin}" aria-hidden="true"></span>${kindWord}<span class="badge-words">${displayText(words)}</span></span></span>`;
 }
 
 /** Text for screen readers only. */

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { copyJobRef, watchIntervalSeconds } from '../core';
-import { renderDocument } from './document';
+import { relativeWords, renderDocument } from './document';
 import type { RenderContext } from './elements';
 import { renderHeader } from './header';
 import { isJobInProgress, jobSnapshot } from './jobStatus';
@@ -18,8 +18,12 @@ function renderContext(entry: PanelEntry): RenderContext {
     l10n: vscode.l10n,
     locale: vscode.env.language,
     downloading: entry.downloadState?.state === 'running',
+    relativeWords: relativeWords(vscode.l10n),
   };
   if (entry.clusterName !== undefined) ctx.clusterName = entry.clusterName;
+  if (entry.groupName !== undefined) ctx.groupName = entry.groupName;
+  const last = entry.downloadState?.state;
+  if (last === 'verified' || last === 'unverified') ctx.saved = last;
   if (entry.fetchedAt) ctx.fetchedAt = entry.fetchedAt;
   if (entry.job && isJobInProgress(entry.job)) ctx.watchIntervalSeconds = watchIntervalSeconds();
   return ctx;

@@ -45,6 +45,7 @@ export interface PanelEntry {
   ref: JobRef;
   panel: vscode.WebviewPanel;
   clusterName?: string;
+  groupName?: string;
   /** The preview panel (the next preview replaces what it shows) rather than a pinned one. */
   preview: boolean;
   job?: RestoreJob;

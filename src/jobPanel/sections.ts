@@ -18,9 +18,10 @@ import {
   type RenderContext,
 } from './elements';
 import { displayText, escapeHtml, isWebUrl } from '../core/escape';
+import { downloadsLeftText } from './summaryText';
+import { UNLIMITED_DOWNLOADS } from './summary';
 
-/** Ops Manager's "no limit" for `delivery.maxDownloads` (Java's Integer.MAX_VALUE). */
-export const UNLIMITED_DOWNLOADS = 2147483647;
+export { UNLIMITED_DOWNLOADS } from './summary';
 
 /** Every field of the job, grouped in sections, then the raw JSON. */
 export function renderBody(job: RestoreJob, ctx: RenderContext): string {
@@ -56,7 +57,6 @@ function summarySection(job: RestoreJob, ctx: RenderContext): string {
       job.created,
       l10n.t('Ops Manager did not send when the job was requested.'),
       ctx,
-      true,
     ),
     idField(
       'snapshotId',
@@ -175,7 +175,7 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
       l10n.t('Download URL'),
       delivery.url === undefined ? absent(whyNoUrl) : copyable(delivery.url, l10n.t('Download URL'), l10n, 'mono url'),
     ),
-    dateField('delivery.expires', l10n.t('Expires'), delivery.expires, whyNoHttpField, ctx, true),
+    dateField('delivery.expires', l10n.t('Expires'), delivery.expires, whyNoHttpField, ctx),
     field(
       'delivery.expirationHours',
       l10n.t('Link valid for'),
@@ -183,7 +183,7 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
         ? absent(whyNoLimit)
         : displayText(l10n.t('{0} hours after the job completes', delivery.expirationHours)),
     ),
-    field('delivery.maxDownloads', l10n.t('Downloads allowed'), maxDownloads(delivery.maxDownloads, whyNoLimit, l10n)),
+    field('delivery.maxDownloads', l10n.t('Downloads left'), maxDownloads(delivery, whyNoLimit, l10n)),
   ];
   // Fields that only some servers or methods send: shown when present, never explained when absent.
   if (delivery.urlV2 !== undefined) {
@@ -231,14 +231,20 @@ function deliverySection(delivery: RestoreJobDelivery | undefined, ctx: RenderCo
   return section('delivery', l10n.t('Delivery'), `<dl class="fields">${fields.join('')}</dl>`, 'package');
 }
 
-function maxDownloads(value: number | undefined, whyAbsent: string, l10n: typeof vscode.l10n): string {
+/** What is left of `maxDownloads`, in the first screen's words. */
+function maxDownloads(delivery: RestoreJobDelivery, whyAbsent: string, l10n: typeof vscode.l10n): string {
+  const value = delivery.maxDownloads;
   if (value === undefined) {
     return absent(whyAbsent);
   }
-  if (value === UNLIMITED_DOWNLOADS) {
-    return `<span>${displayText(l10n.t('unlimited'))}</span> <span class="muted mono">(${UNLIMITED_DOWNLOADS})</span>`;
+  if (value >= UNLIMITED_DOWNLOADS) {
+    return `<span>${displayText(downloadsLeftText({ kind: 'unlimited' }, l10n))}</span> <span class="muted mono">(${displayText(value)})</span>`;
   }
-  return `<span class="mono">${displayText(value)}</span>`;
+  const left =
+    value <= 0 || delivery.statusName === 'MAX_DOWNLOADS_EXCEEDED'
+      ? downloadsLeftText({ kind: 'usedUp' }, l10n)
+      : downloadsLeftText({ kind: 'left', left: value }, l10n);
+  return `<span>${displayText(left)}</span>`;
 }
 
 function timestampSection(job: RestoreJob, ctx: RenderContext): string {

@@ -141,6 +141,15 @@ describe('Restore job panel', function () {
     const title = panels.getState(ref)?.title ?? '';
     assert.match(title, /^rs-orders · .*\d\d:\d\d:\d\d/, 'cluster and created time');
     assert.ok(!title.includes(J.ready.id.slice(0, 8)), title);
+    // The header names the group and the cluster once Ops Manager has told them (the palette knew only IDs),
+    // with the IDs on hover.
+    const context = await waitFor('the group and cluster names in the header', () => {
+      const header = panels.getState(ref)?.lastJobMessage?.headerHtml ?? '';
+      const line = /<p class="context">([\s\S]*?)<\/p>/.exec(header)?.[1] ?? '';
+      return line.includes('Group Production') && line.includes('Cluster rs-orders') ? line : undefined;
+    });
+    assert.ok(context.includes(`title="Group ID ${J.ready.groupId}"`), context);
+    assert.ok(context.includes(`title="Cluster ID ${J.ready.clusterId}"`), context);
   });
 
   it('focuses the open panel on a second open instead of opening another', async () => {
@@ -175,9 +184,9 @@ describe('Restore job panel', function () {
   });
 
   const blocked: Array<[string, { id: string; groupId: string; clusterId: string }, RegExp]> = [
-    ['EXPIRED, with the date', J.expired, /expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC/],
+    ['EXPIRED', J.expired, /The download link has expired\. Start a new restore job/],
     ['MAX_DOWNLOADS_EXCEEDED', J.maxDownloadsExceeded, /maximum number of times/],
-    ['the delivery is being prepared', J.notStarted, /still being prepared/],
+    ['the delivery is being prepared', J.notStarted, /available when the archive is ready/],
     ['a method other than HTTP', J.query, /delivered by QUERY/],
   ];
   for (const [name, job, reason] of blocked) {

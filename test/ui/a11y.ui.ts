@@ -146,6 +146,8 @@ uiSuite(
         for (const [what, jobId] of JOBS) {
           await openJobFromTree(s, jobId);
           found.push(...(await seriousViolations(s.wb, `${theme.setting}, ${what} job`)));
+          // For a person to look at too: the first screen and the Download button (enabled or not) in this theme.
+          await s.wb.screenshot(`${theme.setting}, ${what} job`);
         }
         // The batch panel of a sharded restore, in the same theme.
         await openCatalogBatch(s);

@@ -89,6 +89,13 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
   return last;
 }
 
+/** A status badge: its words on screen ("Ready"), the value Ops Manager sent ("READY") in its tooltip. */
+export async function expectBadge(badge: Locator, words: string, raw: string, timeoutMs = WAIT.ui): Promise<void> {
+  await expectText(badge, words, timeoutMs);
+  const title = (await badge.first().getAttribute('title')) ?? '';
+  assert.ok(title.endsWith(`: ${raw}`), `the badge "${words}" has ${raw} in its tooltip, not "${title}"`);
+}
+
 /** Waits until the locator is visible; fails with a readable message. */
 export async function expectVisible(locator: Locator, what: string, timeoutMs = WAIT.ui): Promise<void> {
   try {

@@ -6,6 +6,7 @@ import { defineApiKeyTests } from './flows/apiKey';
 import { defineArchiveTests } from './flows/archive';
 import { defineBatchTests } from './flows/batch';
 import { defineDownloadTests } from './flows/download';
+import { defineFirstScreenTests } from './flows/firstScreen';
 import { defineLookupTests } from './flows/lookup';
 import { definePreviewTests } from './flows/preview';
 import { defineRestoreTests } from './flows/restore';
@@ -42,6 +43,7 @@ uiSuite(
     defineSidebarTests(session);
     definePreviewTests(session);
     defineDownloadTests(session, { progressAndCancel: true });
+    defineFirstScreenTests(session);
     defineArchiveTests(session);
     defineBatchTests(session);
     defineWatchTests(session);
@@ -60,4 +62,5 @@ uiSuite('UI, light theme: fresh profile without servers', { name: 'light', theme
   defineLookupTests(session);
   defineSidebarTests(session);
   defineDownloadTests(session, { progressAndCancel: false });
+  defineFirstScreenTests(session);
 });

@@ -8,7 +8,7 @@
 // clicks, archive actions); the host keeps the logic.
 
 import morphdom from 'morphdom';
-import { relativeTime } from '../format';
+import { ENGLISH_RELATIVE_WORDS, relativeTime, type RelativeWords } from '../../core/dateTime';
 import {
   isHostMessage,
   parsePanelState,
@@ -30,6 +30,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const locale = document.body.dataset.locale || undefined;
+/** "in {0}", "{0} ago", "now" in the UI language, as the host rendered them. */
+const relativeWords = parseRelativeWords(document.body.dataset.relativeWords);
 /** Replies to requests, by id. */
 const pending = new Map<number, (ok: boolean, message?: string) => void>();
 let nextRequestId = 1;
@@ -87,11 +89,21 @@ function announce(text: string): void {
 
 // ---- relative times ------------------------------------------------------------------------------------------
 
+function parseRelativeWords(text: string | undefined): RelativeWords {
+  const value = safeParse(text);
+  if (typeof value !== 'object' || value === null) return ENGLISH_RELATIVE_WORDS;
+  const word = (key: keyof RelativeWords): string => {
+    const found: unknown = Reflect.get(value, key);
+    return typeof found === 'string' ? found : ENGLISH_RELATIVE_WORDS[key];
+  };
+  return { future: word('future'), past: word('past'), now: word('now') };
+}
+
 function updateRelativeTimes(): void {
   const now = new Date();
   document.querySelectorAll<HTMLTimeElement>('time[data-relative]').forEach((element) => {
     const time = Date.parse(element.dateTime);
-    const text = Number.isNaN(time) ? undefined : relativeTime(new Date(time), now, locale);
+    const text = Number.isNaN(time) ? undefined : relativeTime(new Date(time), now, locale, relativeWords);
     // Only a real change touches the DOM: a rewritten text node makes some screen readers re-read it.
     if (text !== undefined && element.textContent !== text) {
       element.textContent = text;

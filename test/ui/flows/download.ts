@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, expectVisible, servedJob, sha1File } from '../expect';
+import { expectBadge, expectText, expectVisible, panelUtc, servedJob, sha1File } from '../expect';
 import { ensureConnected, openJobFromTree } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { WAIT } from '../workbench';
@@ -65,12 +65,14 @@ export function defineDownloadTests(session: () => UiSession, options: { progres
     assert.ok(job.delivery.expires !== undefined);
     await openJobFromTree(s, job.id);
     const panel = s.wb.panel;
-    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'EXPIRED');
+    await expectBadge(panel.locator('[data-field="delivery.statusName"] .badge'), 'Expired', 'EXPIRED');
     assert.equal(await panel.locator('#download-button').isDisabled(), true, 'Download is disabled');
-    await expectText(
-      panel.locator('#download-note'),
-      new RegExp(`^The download link expired on ${job.delivery.expires.slice(0, 10)} .*UTC\\. Start a new restore job`),
-    );
+    await expectText(panel.locator('#next-step'), 'The link has expired: create a new restore job');
+    // When, in the panel's one date format: how long ago, the local time, UTC on hover.
+    const when = panel.locator('[data-fact="expires"] .when');
+    await expectText(when, /^\d+ days ago \([A-Z][a-z]{2} \d{1,2}, (\d{4}, )?\d\d:\d\d [AP]M\)$/);
+    assert.equal(await when.getAttribute('title'), panelUtc(job.delivery.expires));
+    await expectText(panel.locator('#download-note'), /^The download link has expired\. Start a new restore job/);
     assert.equal(await panel.locator('#download-note').getAttribute('data-blocker'), 'EXPIRED');
   });
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, panelUtc, servedJob } from '../expect';
+import { expectBadge, expectText, panelUtc, servedJob } from '../expect';
 import { ensureConnected, startPaletteLookup, waitForPanel } from '../navigate';
 import type { UiSession } from '../session';
 
@@ -19,22 +19,20 @@ export function defineLookupTests(session: () => UiSession): void {
 
     const panel = s.wb.panel;
     await expectText(panel.locator('[data-field="id"] dd .mono'), served.id);
-    await expectText(panel.locator('[data-field="statusName"] .badge'), served.statusName);
-    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), served.delivery.statusName);
+    assert.equal(served.statusName, 'FINISHED');
+    assert.equal(served.delivery.statusName, 'READY');
+    await expectBadge(panel.locator('[data-field="statusName"] .badge'), 'Finished', served.statusName);
+    await expectBadge(panel.locator('[data-field="delivery.statusName"] .badge'), 'Ready', served.delivery.statusName);
     await expectText(panel.locator('[data-field="snapshotId"] dd .mono'), served.snapshotId);
     assert.ok(
       served.delivery.url !== undefined && served.delivery.expires !== undefined,
       'the READY job has a URL and an expiry',
     );
     await expectText(panel.locator('[data-field="delivery.url"] dd .url'), served.delivery.url);
-    await expectText(
-      panel.locator('[data-field="delivery.expires"] dd time').first(),
-      panelUtc(served.delivery.expires),
-    );
-    await expectText(
-      panel.locator('[data-field="delivery.expires"] dd time[data-relative]'),
-      /^(in \d+ (minutes|hours|days)|tomorrow)$/,
-    );
+    // The panel's one date format: local time and how far away, the UTC timestamp on hover.
+    const expires = panel.locator('[data-field="delivery.expires"] dd .when');
+    assert.equal(await expires.getAttribute('title'), panelUtc(served.delivery.expires));
+    await expectText(expires, /^[A-Z][a-z]{2} \d{1,2}, \d\d:\d\d [AP]M \(in \d+ (min|hr|days?)( \d+ (min|hr))?\)$/);
     await expectText(panel.locator('#download-note'), /^Ready to download as .+\.tar\.gz\.$/);
     assert.equal(await panel.locator('#download-button').isEnabled(), true, 'Download is enabled for a READY job');
   });

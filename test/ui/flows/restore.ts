@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE } from '../../simulator/sampleData';
 import { SAMPLE_BACKUP } from '../../simulator/sampleBackups';
-import { expectText, expectVisible, sha1File, treeDate } from '../expect';
+import { expectBadge, expectText, expectVisible, sha1File, treeDate } from '../expect';
 import { escapeRegExp, expandOrders } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { WAIT } from '../workbench';
@@ -62,7 +62,7 @@ export function defineRestoreTests(session: () => UiSession): void {
     // Its panel opened and watches it until READY; the tree lists it.
     const panel = s.wb.panel;
     await expectText(panel.locator('[data-field="id"]'), new RegExp(jobId), WAIT.ui);
-    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'READY', WAIT.ui * 2);
+    await expectBadge(panel.locator('[data-field="delivery.statusName"] .badge'), 'Ready', 'READY', WAIT.ui * 2);
     await s.wb.expand(/^Restore Jobs/, 'last');
     await expectVisible(
       s.wb.treeItem(new RegExp(`^Restore job created ${escapeRegExp(treeDate(job.created))},`)).first(),

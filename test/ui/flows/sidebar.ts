@@ -2,8 +2,8 @@
 // words), and a click on a job opening its panel.
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, treeLabel } from '../expect';
-import { ensureConnected, expandOrders, jobRow, openJobFromTree, ORDERS, waitForPanel } from '../navigate';
+import { expectBadge, expectText, treeLabel } from '../expect';
+import { ensureConnected, expandOrders, jobRow, openJobFromTree, ORDERS, PRODUCTION, waitForPanel } from '../navigate';
 import { readmeShot, type UiSession } from '../session';
 import { waitUntil } from '../workbench';
 
@@ -48,8 +48,10 @@ export function defineSidebarTests(session: () => UiSession): void {
 
     await jobRow(s, SAMPLE.jobs.ready.id).click();
     await waitForPanel(s, SAMPLE.jobs.ready.id);
-    await expectText(s.wb.panel.locator('[data-field="delivery.statusName"] .badge'), 'READY');
-    await expectText(s.wb.panel.locator('.context'), new RegExp(`Cluster ${ORDERS.name}`));
+    await expectBadge(s.wb.panel.locator('[data-field="delivery.statusName"] .badge'), 'Ready', 'READY');
+    // The header names the group and the cluster, not their IDs.
+    await expectText(s.wb.panel.locator('.context'), new RegExp(`Group ${PRODUCTION.name}·, Cluster ${ORDERS.name}$`));
+    await expectText(s.wb.panel.locator('#next-step'), 'Ready to download');
     await readmeShot(s, 'panel');
 
     // A second click focuses the same panel instead of opening another.

@@ -2,7 +2,7 @@
 // its own, enables Download, and a notification says the archive is ready.
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../../simulator/sampleData';
-import { expectText, expectVisible } from '../expect';
+import { expectBadge, expectText, expectVisible } from '../expect';
 import { ensureConnected, openJobFromTree } from '../navigate';
 import type { UiSession } from '../session';
 import { WAIT } from '../workbench';
@@ -21,19 +21,20 @@ export function defineWatchTests(session: () => UiSession): void {
 
     await openJobFromTree(s, job.id);
     const panel = s.wb.panel;
-    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'IN_PROGRESS');
+    await expectBadge(panel.locator('[data-field="delivery.statusName"] .badge'), 'Preparing', 'IN_PROGRESS');
+    await expectText(panel.locator('#next-step'), 'Wait: Ops Manager is still preparing the archive');
     assert.equal(
       await panel.locator('#download-button').isDisabled(),
       true,
       'Download is disabled while the archive is prepared',
     );
-    await expectText(panel.locator('#download-note'), /still being prepared/);
+    await expectText(panel.locator('#download-note'), /available when the archive is ready/);
     await expectText(panel.locator('.watching'), 'Checking every 2 s while the job is in progress');
     await s.wb.screenshot('job in progress being watched');
 
     // 6 s to finish plus a 2 s poll interval, with room for a loaded machine.
-    await expectText(panel.locator('[data-field="delivery.statusName"] .badge'), 'READY', WAIT.ui * 2);
-    await expectText(panel.locator('[data-field="statusName"] .badge'), 'FINISHED');
+    await expectBadge(panel.locator('[data-field="delivery.statusName"] .badge'), 'Ready', 'READY', WAIT.ui * 2);
+    await expectBadge(panel.locator('[data-field="statusName"] .badge'), 'Finished', 'FINISHED');
     await waitEnabled(s);
     await expectVisible(
       s.wb.toast(/The restore job rs-orders · .+ is ready to download\./),

@@ -41,6 +41,27 @@ describe('job panel: Archive section', () => {
     assert.doesNotMatch(html, /mongod-command/);
   });
 
+  it("shows the last oplog entry in the panel's one date format, with its BSON timestamp", async () => {
+    const file = path.join(dir, 'oplog.tar.gz');
+    fs.writeFileSync(file, smallRestoreArchive({}));
+    const view = readInspection(JSON.parse(JSON.stringify(await inspectArchive(file))), words);
+    assert.ok(view?.lastOplogTimestamp, 'the BSON timestamp is read from restoreInfo.txt');
+    const { seconds, increment } = view.lastOplogTimestamp;
+    const iso = new Date(seconds * 1000).toISOString();
+    const now = new Date((seconds + 2 * 86400) * 1000);
+    const html = renderArchiveSection({ kind: 'inspected', archive: file, view }, englishL10n, 'en', now);
+    const field = html.slice(
+      html.indexOf('data-field="lastOplogApplied"'),
+      html.indexOf('data-field="startupOptions"'),
+    );
+    const text = field.replace(/<[^>]*>/g, '');
+    assert.match(
+      text,
+      new RegExp(`[A-Z][a-z]{2} \\d{1,2}, \\d\\d:\\d\\d [AP]M \\(2 days ago\\) \\(${seconds}, ${increment}\\)`),
+    );
+    assert.match(field, new RegExp(`title="${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC"`));
+  });
+
   it('disables Extract and says why when extraction would refuse the archive', async () => {
     const hostile = hostileArchives().find((h) => h.name === 'path-traversal');
     assert.ok(hostile);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { RestoreJob } from '../../../src/opsManager/api/model';
 import { formatBytes } from '../../../src/opsManager/common/format';
-import { formatUtc, relativeTime } from '../../../src/jobPanel/format';
+import { formatUtc, relativeTime } from '../../../src/core/dateTime';
 import { formatProgress } from '../../../src/core/progressText';
 import { panelTitle, renderDocument, type DocumentInput } from '../../../src/jobPanel/document';
 import { escapeHtml, isWebUrl } from '../../../src/core/escape';
@@ -248,8 +248,10 @@ describe('panel HTML', () => {
 
     it('shows the summary fields with their values', () => {
       assert.match(fieldHtml(html, 'statusName'), /data-status="FINISHED"/);
-      assert.match(textOf(fieldHtml(html, 'created')), /2016-03-04 22:07:27 UTC/);
-      assert.match(fieldHtml(html, 'created'), /<time datetime="2016-03-04T22:07:27.000Z">/);
+      // One date format: the local time (its day depends on the zone the tests run in), how long ago, UTC on hover.
+      assert.match(textOf(fieldHtml(html, 'created')), /^Mar [45], \d\d:\d\d [AP]M \(22 min ago\)$/);
+      assert.match(fieldHtml(html, 'created'), /<span class="when" title="2016-03-04 22:07:27 UTC">/);
+      assert.match(fieldHtml(html, 'created'), /<time class="absolute" datetime="2016-03-04T22:07:27.000Z">/);
       assert.match(textOf(fieldHtml(html, 'snapshotId')), /65d0c1b2a3948576a5b4c302/);
       assert.match(textOf(fieldHtml(html, 'pointInTime')), /Yes/);
       assert.match(textOf(fieldHtml(html, 'encryptionEnabled')), /Encrypted/);
@@ -266,17 +268,21 @@ describe('panel HTML', () => {
       assert.match(fieldHtml(html, 'delivery.statusName'), /class="badge success" data-status="READY"/);
       assert.match(textOf(fieldHtml(html, 'delivery.url')), new RegExp(URL_READY.replace(/[.?/]/g, '\\$&')));
       const expires = fieldHtml(html, 'delivery.expires');
-      assert.match(textOf(expires), /2016-03-06 22:07:27 UTC/);
+      assert.match(textOf(expires), /^Mar [67], \d\d:\d\d [AP]M \(in 1 day 23 hr\)$/);
+      assert.match(expires, /title="2016-03-06 22:07:27 UTC"/);
       assert.match(
         expires,
-        /<time class="relative" data-relative datetime="2016-03-06T22:07:27.000Z">in 2 days<\/time>/,
+        /<time class="relative" data-relative datetime="2016-03-06T22:07:27.000Z">in 1 day 23 hr<\/time>/,
       );
       assert.match(textOf(fieldHtml(html, 'delivery.expirationHours')), /48 hours/);
-      assert.equal(textOf(fieldHtml(html, 'delivery.maxDownloads')), '3');
+      // maxDownloads is what is left (Ops Manager counts it down), not the total: the label says so.
+      assert.equal(textOf(fieldHtml(html, 'delivery.maxDownloads')), '3 left');
+      assert.match(html, /<span class="label">Downloads left<\/span><span class="api-name">delivery.maxDownloads/);
     });
 
     it('shows the snapshot timestamp, the hashes and the links', () => {
-      assert.match(textOf(fieldHtml(html, 'timestamp.date')), /2016-03-04 21:14:25 UTC/);
+      assert.match(textOf(fieldHtml(html, 'timestamp.date')), /^Mar [45], \d\d:\d\d [AP]M \(1 hr 15 min ago\)$/);
+      assert.match(fieldHtml(html, 'timestamp.date'), /title="2016-03-04 21:14:25 UTC"/);
       assert.equal(textOf(fieldHtml(html, 'timestamp.increment')), '7');
       const hashes = textOf(html.slice(html.indexOf('id="section-hashes"'), html.indexOf('id="section-links"')));
       assert.match(hashes, /rs-orders-1456098690\.tar\.gz/);
@@ -604,11 +610,12 @@ describe('panel HTML', () => {
 
   describe('the Download button', () => {
     const cases: Array<[string, RestoreJob, RegExp]> = [
-      ['EXPIRED, with the date', seedJob(), /expired on 2016-03-04 23:07 UTC/],
+      // The date is in the first screen's facts, in the panel's one format: the sentence does not repeat it.
+      ['EXPIRED', seedJob(), /^The download link has expired\. Start a new restore job/],
       [
         'READY but past its expiry',
         withDelivery(fullJob(), { expires: '2016-03-04T22:00:00Z' }),
-        /expired on 2016-03-04 22:00 UTC/,
+        /^The download link has expired\. Start a new restore job/,
       ],
       [
         'MAX_DOWNLOADS_EXCEEDED',
@@ -618,9 +625,13 @@ describe('panel HTML', () => {
       [
         'still being prepared',
         withDelivery({ ...fullJob(), statusName: 'IN_PROGRESS' }, { statusName: 'IN_PROGRESS', url: undefined }),
-        /still being prepared/,
+        /available when the archive is ready; this panel checks the job again by itself/,
       ],
-      ['not started', withDelivery(fullJob(), { statusName: 'NOT_STARTED' }), /still being prepared/],
+      [
+        'not started',
+        withDelivery(fullJob(), { statusName: 'NOT_STARTED' }),
+        /available when the archive is ready; this panel checks the job again by itself/,
+      ],
       [
         'a method other than HTTP',
         withDelivery(fullJob(), { methodName: 'QUERY' }),
@@ -659,7 +670,7 @@ describe('panel HTML', () => {
 
     it(`shows maxDownloads ${UNLIMITED_DOWNLOADS} as unlimited`, () => {
       const html = render(withDelivery(fullJob(), { maxDownloads: UNLIMITED_DOWNLOADS }));
-      assert.match(textOf(fieldHtml(html, 'delivery.maxDownloads')), /^unlimited/);
+      assert.equal(textOf(fieldHtml(html, 'delivery.maxDownloads')), `Unlimited (${UNLIMITED_DOWNLOADS})`);
       assert.equal(downloadButton(html).attrs.has('disabled'), false);
       assert.doesNotMatch(downloadNote(html), /only once/);
     });
@@ -691,10 +702,10 @@ describe('panel formatting', () => {
   });
 
   it('says how far a time is, in both directions', () => {
-    assert.equal(relativeTime(new Date('2016-03-04T23:30:00Z'), NOW, 'en'), 'in 1 hour');
-    assert.equal(relativeTime(new Date('2016-03-04T22:25:00Z'), NOW, 'en'), '5 minutes ago');
+    assert.equal(relativeTime(new Date('2016-03-04T23:30:00Z'), NOW, 'en'), 'in 1 hr');
+    assert.equal(relativeTime(new Date('2016-03-04T22:25:00Z'), NOW, 'en'), '5 min ago');
     assert.equal(relativeTime(new Date('2016-03-04T22:30:03Z'), NOW, 'en'), 'now');
-    assert.equal(relativeTime(new Date('2016-02-03T22:30:00Z'), NOW, 'en'), 'last month');
+    assert.equal(relativeTime(new Date('2016-02-03T22:30:00Z'), NOW, 'en'), '30 days ago');
   });
 
   it('describes download progress with and without a known length', () => {
