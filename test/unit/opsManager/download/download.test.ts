@@ -190,11 +190,13 @@ describe('download: against the simulator', function () {
     assert.equal(sha1File(result.path), archiveSha1);
   });
 
-  it('hashes in a worker thread with the same result', async () => {
-    const result = await download('pointInTime', { hashing: 'worker', expectedSha1: archiveSha1 });
-    assert.equal(result.verified, true);
-    assert.equal(sha1File(result.path), archiveSha1);
-  });
+  for (const hashing of ['worker', 'main'] as const) {
+    it(`hashes ${hashing === 'worker' ? 'in a worker thread' : "on the event loop's thread"} with the same result`, async () => {
+      const result = await download('pointInTime', { hashing, expectedSha1: archiveSha1 });
+      assert.equal(result.verified, true);
+      assert.equal(sha1File(result.path), archiveSha1);
+    });
+  }
 
   it('keeps the file but says it is unverified when there is no hash', async () => {
     const result = await download('pointInTime', { resolveExpectedSha1: async () => undefined });
