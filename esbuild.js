@@ -70,9 +70,29 @@ const separateModulesPlugin = {
   },
 };
 
+/**
+ * Every `import * as vscode from 'vscode'` becomes one shared namespace: esbuild otherwise wraps `require('vscode')`
+ * in its CommonJS-to-ESM helper once per importing file (about 50), each copying every property of the API object
+ * at load time, which activation pays for.
+ */
+const vscodeOncePlugin = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
+};
+
 const nodeBundle = {
   ...common,
-  plugins: [...common.plugins, separateModulesPlugin],
+  plugins: [...common.plugins, separateModulesPlugin, vscodeOncePlugin],
   format: 'cjs',
   platform: 'node',
   target: 'node20',
