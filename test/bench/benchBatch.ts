@@ -10,7 +10,7 @@ import { benchFile, lastJsonLine, nodeBin, num, run, type RunResult } from './pr
 import { launchSimulator } from './simProcess';
 import { finite, ratio, summarize, type Summary } from './stats';
 import type { BenchConfig, Row, WorkloadOutput } from './types';
-import { DEFAULT_HASHING } from '../../src/opsManager/download/transfer';
+import { cpuRows, DEFAULT_HASHING, MODE_CONTENDERS, modeRows, OURS, summaryRow } from './hashingModes';
 
 type Contender = 'ours_main' | 'ours_worker' | 'parallel_curl' | 'parallel_curl_sha1sum' | 'ours_no_flush';
 /**
@@ -18,13 +18,11 @@ type Contender = 'ours_main' | 'ours_worker' | 'parallel_curl' | 'parallel_curl_
  * which curl skips.
  */
 const CONTENDERS: readonly Contender[] = [
-  'ours_main',
-  'ours_worker',
+  ...MODE_CONTENDERS,
   'parallel_curl',
   'parallel_curl_sha1sum',
   'ours_no_flush',
 ];
-const OURS: Contender = DEFAULT_HASHING === 'worker' ? 'ours_worker' : 'ours_main';
 export const BATCH_PARTS = 4;
 export const BATCH_PART_MB = 256;
 
@@ -131,44 +129,13 @@ export async function benchBatch(config: BenchConfig): Promise<WorkloadOutput> {
     };
     const r = json.ratio_vs_parallel_curl;
     const rows: Row[] = [
-      {
-        metric: 'batch.ours_s',
-        unit: 's',
-        median: json.ours_s,
-        min: ours.min,
-        max: ours.max,
-        note: `default hashing here: ${DEFAULT_HASHING}`,
-      },
-      { metric: 'batch.ours_main_s', unit: 's', median: json.ours_main_s, min: oursMain.min, max: oursMain.max },
-      {
-        metric: 'batch.ours_worker_s',
-        unit: 's',
-        median: json.ours_worker_s,
-        min: oursWorker.min,
-        max: oursWorker.max,
-      },
-      { metric: 'batch.parallel_curl_s', unit: 's', median: json.parallel_curl_s, min: curl.min, max: curl.max },
-      {
-        metric: 'batch.parallel_curl_sha1sum_s',
-        unit: 's',
-        median: json.parallel_curl_sha1sum_s,
-        min: curlSha.min,
-        max: curlSha.max,
-      },
-      ...(['ours_main', 'ours_worker', 'parallel_curl', 'parallel_curl_sha1sum'] as const).map((c): Row => {
-        const x = cpu(c);
-        return { metric: `batch.${c}_cpu_s`, unit: 's', median: x.median, min: x.min, max: x.max };
-      }),
+      ...modeRows('batch', sum),
+      summaryRow('batch.parallel_curl_s', 's', curl),
+      summaryRow('batch.parallel_curl_sha1sum_s', 's', curlSha),
+      ...cpuRows('batch', [...MODE_CONTENDERS, 'parallel_curl', 'parallel_curl_sha1sum'] as const, cpu),
       { metric: 'batch.ratio_vs_parallel_curl', unit: '×', median: r, target: '≤ 1.10', pass: r !== null && r <= 1.1 },
       { metric: 'batch.ratio_vs_parallel_curl_sha1sum', unit: '×', median: json.ratio_vs_parallel_curl_sha1sum },
-      {
-        metric: 'batch.ours_no_flush_s',
-        unit: 's',
-        median: json.ours_no_flush_s,
-        min: noFlush.min,
-        max: noFlush.max,
-        note: 'diagnostic: without fdatasync',
-      },
+      summaryRow('batch.ours_no_flush_s', 's', noFlush, 'diagnostic: without fdatasync'),
       {
         metric: 'batch.peak_rss_mb',
         unit: 'MB',

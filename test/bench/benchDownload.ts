@@ -9,12 +9,10 @@ import { benchFile, lastJsonLine, nodeBin, num, run, type RunResult } from './pr
 import { launchSimulator } from './simProcess';
 import { finite, ratio, summarize, type Summary } from './stats';
 import type { BenchConfig, Row, WorkloadOutput } from './types';
-import { DEFAULT_HASHING } from '../../src/opsManager/download/transfer';
+import { cpuRows, DEFAULT_HASHING, MODE_CONTENDERS, modeRows, OURS, summaryRow } from './hashingModes';
 
 type Contender = 'ours_main' | 'ours_worker' | 'curl' | 'curl_sha1sum';
-const CONTENDERS: readonly Contender[] = ['ours_main', 'ours_worker', 'curl', 'curl_sha1sum'];
-/** The contender whose figures are `ours`: the hashing mode the module uses by default here. */
-const OURS: Contender = DEFAULT_HASHING === 'worker' ? 'ours_worker' : 'ours_main';
+const CONTENDERS: readonly Contender[] = [...MODE_CONTENDERS, 'curl', 'curl_sha1sum'];
 
 interface Sample {
   /** Seconds, as defined per contender (see docs/benchmarks.md). */
@@ -166,49 +164,13 @@ export async function benchDownload(config: BenchConfig): Promise<WorkloadOutput
 
     const rRatio = json.ratio_vs_curl;
     const rSha = json.ratio_vs_curl_sha1sum;
-    const cpuRow = (c: Contender): Row => {
-      const x = cpu(c);
-      return { metric: `download.${c}_cpu_s`, unit: 's', median: x.median, min: x.min, max: x.max };
-    };
     const rows: Row[] = [
-      {
-        metric: 'download.ours_s',
-        unit: 's',
-        median: json.ours_s,
-        min: ours.min,
-        max: ours.max,
-        note: `default hashing here: ${DEFAULT_HASHING}`,
-      },
-      { metric: 'download.ours_main_s', unit: 's', median: json.ours_main_s, min: oursMain.min, max: oursMain.max },
-      {
-        metric: 'download.ours_worker_s',
-        unit: 's',
-        median: json.ours_worker_s,
-        min: oursWorker.min,
-        max: oursWorker.max,
-      },
-      { metric: 'download.curl_s', unit: 's', median: json.curl_s, min: curl.min, max: curl.max },
-      { metric: 'download.curl_sha1sum_s', unit: 's', median: json.curl_sha1sum_s, min: curlSha.min, max: curlSha.max },
-      {
-        metric: 'download.ours_process_s',
-        unit: 's',
-        median: json.ours_process_s,
-        min: oursProcess.min,
-        max: oursProcess.max,
-        note: 'incl. node start',
-      },
-      cpuRow('ours_main'),
-      cpuRow('ours_worker'),
-      cpuRow('curl'),
-      cpuRow('curl_sha1sum'),
-      {
-        metric: 'download.server_cpu_s',
-        unit: 's',
-        median: serverCpu('curl').median,
-        min: serverCpu('curl').min,
-        max: serverCpu('curl').max,
-        note: 'the simulator, serving curl',
-      },
+      ...modeRows('download', sum),
+      summaryRow('download.curl_s', 's', curl),
+      summaryRow('download.curl_sha1sum_s', 's', curlSha),
+      summaryRow('download.ours_process_s', 's', oursProcess, 'incl. node start'),
+      ...cpuRows('download', CONTENDERS, cpu),
+      summaryRow('download.server_cpu_s', 's', serverCpu('curl'), 'the simulator, serving curl'),
       { metric: 'download.ratio_main_vs_curl', unit: '×', median: json.ratio_main_vs_curl },
       { metric: 'download.ratio_worker_vs_curl', unit: '×', median: json.ratio_worker_vs_curl },
       {
