@@ -1,28 +1,8 @@
 // The panel's error banner offers "Set API Key…" when that is the fix (401): the button is in the document, shown
 // only with such an error, and its click is a message the host accepts.
 import * as assert from 'node:assert/strict';
-import { renderDocument, type DocumentInput } from '../../../src/jobPanel/document';
 import { parseWebviewMessage } from '../../../src/jobPanel/protocol';
-import { englishL10n } from '../../../src/jobPanel/translate';
-
-function render(extra: Partial<DocumentInput>): string {
-  return renderDocument({
-    ref: {
-      server: 'prod',
-      groupId: '5f2b3c4d5e6f708192a3b4c1',
-      clusterId: '60a1b2c3d4e5f60718293a01',
-      jobId: '65e0f1a2b3c4d5e6f7a8b901',
-    },
-    nonce: 'bm9uY2U=',
-    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-    codiconsUri: 'https://x/codicon.css',
-    stylesUri: 'https://x/panel.css',
-    scriptUri: 'https://x/webview.js',
-    now: new Date('2016-03-04T22:30:00Z'),
-    l10n: englishL10n,
-    ...extra,
-  });
-}
+import { renderPanel as render } from '../support/panelDocument';
 
 function fixButton(html: string): string {
   const button = /<button[^>]*id="banner-fix"[^>]*>.*?<\/button>/.exec(html)?.[0];

@@ -1,32 +1,13 @@
 // The preview panel in its HTML and messages: the bar with "Keep Open" only in a preview panel, first in the page
 // (one Tab away), a real button; the identity the serializer gets back says whether it was the preview.
 import * as assert from 'node:assert/strict';
-import { renderDocument } from '../../../src/jobPanel/document';
 import { renderPreviewBar } from '../../../src/jobPanel/previewBar';
 import { isHostMessage, parsePanelState, parseWebviewMessage } from '../../../src/jobPanel/protocol';
-import type { JobRef } from '../../../src/core/jobRef';
 import { englishL10n } from '../../../src/jobPanel/translate';
-
-const REF: JobRef = {
-  server: 'prod',
-  groupId: '5f2b3c4d5e6f708192a3b4c1',
-  clusterId: '60a1b2c3d4e5f60718293a01',
-  jobId: '65e0f1a2b3c4d5e6f7a8b901',
-};
+import { PANEL_REF, renderPanel } from '../support/panelDocument';
 
 function render(preview: boolean | undefined): string {
-  return renderDocument({
-    ref: REF,
-    nonce: 'bm9uY2U=',
-    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-    codiconsUri: 'https://x/codicon.css',
-    stylesUri: 'https://x/panel.css',
-    scriptUri: 'https://x/webview.js',
-    now: new Date('2016-03-04T22:30:00Z'),
-    locale: 'en',
-    l10n: englishL10n,
-    ...(preview === undefined ? {} : { preview }),
-  });
+  return renderPanel(preview === undefined ? {} : { preview });
 }
 
 describe('Preview panel: the bar and its messages', () => {
@@ -62,10 +43,10 @@ describe('Preview panel: the bar and its messages', () => {
   });
 
   it('the saved identity says whether the panel was the preview, and nothing else is taken for it', () => {
-    assert.deepEqual(parsePanelState({ ref: REF, preview: true }), { ref: REF, preview: true });
-    assert.deepEqual(parsePanelState({ ref: REF, preview: false }), { ref: REF });
-    assert.deepEqual(parsePanelState({ ref: REF, preview: 'yes' }), { ref: REF });
-    assert.deepEqual(parsePanelState({ ref: REF }), { ref: REF });
+    assert.deepEqual(parsePanelState({ ref: PANEL_REF, preview: true }), { ref: PANEL_REF, preview: true });
+    assert.deepEqual(parsePanelState({ ref: PANEL_REF, preview: false }), { ref: PANEL_REF });
+    assert.deepEqual(parsePanelState({ ref: PANEL_REF, preview: 'yes' }), { ref: PANEL_REF });
+    assert.deepEqual(parsePanelState({ ref: PANEL_REF }), { ref: PANEL_REF });
     assert.equal(parsePanelState({ preview: true }), undefined);
   });
 });

@@ -4,10 +4,11 @@
 import * as assert from 'node:assert/strict';
 import type { RestoreJob, RestoreJobDelivery } from '../../../src/opsManager/api/model';
 import type { JobRef } from '../../../src/core/jobRef';
-import { renderDocument, type DocumentInput } from '../../../src/jobPanel/document';
+import type { DocumentInput } from '../../../src/jobPanel/document';
 import { firstScreen, UNLIMITED_DOWNLOADS, type NextStep } from '../../../src/jobPanel/summary';
 import { nextStepText } from '../../../src/jobPanel/summaryText';
 import { englishL10n } from '../../../src/jobPanel/translate';
+import { renderPanel } from '../support/panelDocument';
 
 const NOW = new Date('2026-11-30T23:21:00Z');
 const IN_3H12 = '2026-12-01T02:33:30Z';
@@ -44,19 +45,7 @@ function job(statusName: string | undefined, delivery: Partial<RestoreJobDeliver
 }
 
 function render(j: RestoreJob, extra: Partial<DocumentInput> = {}): string {
-  return renderDocument({
-    ref: REF,
-    nonce: 'bm9uY2U=',
-    cspSource: 'https://example.test',
-    codiconsUri: 'https://example.test/codicon.css',
-    stylesUri: 'https://example.test/panel.css',
-    scriptUri: 'https://example.test/webview.js',
-    now: NOW,
-    locale: 'en',
-    l10n: englishL10n,
-    job: j,
-    ...extra,
-  });
+  return renderPanel({ ref: REF, now: NOW, job: j, ...extra });
 }
 
 function decode(text: string): string {
