@@ -3,7 +3,7 @@
 // status, and the Download All button. Every value that came from a server is escaped; the document carries a
 // strict CSP (nonce script, no inline style).
 import type * as vscode from 'vscode';
-import { type BatchPart, expectedSha1FromJob, type RestoreBatch } from '../opsManager/api';
+import { type BatchPart, expectedSha1FromJob, MAX_DOWNLOADS_LIMIT, type RestoreBatch } from '../opsManager/api';
 import type { PartStatus } from '../opsManager/download';
 import { blockerText } from '../core/errorText';
 import type { BatchRef } from './protocol';
@@ -43,9 +43,6 @@ export interface BatchDocumentInput extends BatchPanelInput {
   scriptUri: string;
   stylesUri: string;
 }
-
-/** Maximum downloads Ops Manager uses for "unlimited". */
-const UNLIMITED = 2147483647;
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join(
@@ -172,7 +169,7 @@ function renderPart(
   const left =
     delivery?.maxDownloads === undefined
       ? l10n.t('unknown')
-      : delivery.maxDownloads >= UNLIMITED
+      : delivery.maxDownloads >= MAX_DOWNLOADS_LIMIT
         ? l10n.t('unlimited')
         : String(delivery.maxDownloads);
   const status = [partStateText(part, l10n)];

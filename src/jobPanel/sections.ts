@@ -3,7 +3,14 @@
 // Over 300 lines because it is a table of every field of a restore job, each with the reason it may be absent.
 
 import type * as vscode from 'vscode';
-import type { ExtraFields, Link, RestoreJob, RestoreJobDelivery, RestoreJobHash } from '../opsManager/api';
+import {
+  type ExtraFields,
+  type Link,
+  MAX_DOWNLOADS_LIMIT,
+  type RestoreJob,
+  type RestoreJobDelivery,
+  type RestoreJobHash,
+} from '../opsManager/api';
 import {
   absent,
   copyable,
@@ -19,9 +26,6 @@ import {
 } from './elements';
 import { displayText, escapeHtml, isWebUrl } from '../core/escape';
 import { downloadsLeftText } from './summaryText';
-import { UNLIMITED_DOWNLOADS } from './summary';
-
-export { UNLIMITED_DOWNLOADS } from './summary';
 
 /** Every field of the job, grouped in sections, then the raw JSON. */
 export function renderBody(job: RestoreJob, ctx: RenderContext): string {
@@ -237,7 +241,7 @@ function maxDownloads(delivery: RestoreJobDelivery, whyAbsent: string, l10n: typ
   if (value === undefined) {
     return absent(whyAbsent);
   }
-  if (value >= UNLIMITED_DOWNLOADS) {
+  if (value >= MAX_DOWNLOADS_LIMIT) {
     return `<span>${displayText(downloadsLeftText({ kind: 'unlimited' }, l10n))}</span> <span class="muted mono">(${displayText(value)})</span>`;
   }
   const left =

@@ -6,10 +6,7 @@
 // the download command already treats 1 as "this download uses the link up" and 0 as used up.
 
 import type { StatusTone } from '../core/jobStatus';
-import { checkDownloadable, type RestoreJob } from '../opsManager/api';
-
-/** Ops Manager's "no limit" for `delivery.maxDownloads` (Java's Integer.MAX_VALUE). */
-export const UNLIMITED_DOWNLOADS = 2147483647;
+import { checkDownloadable, MAX_DOWNLOADS_LIMIT, type RestoreJob } from '../opsManager/api';
 
 export type NextStep =
   /** Ready: Download works. */
@@ -132,7 +129,7 @@ function downloadsLeft(job: RestoreJob, step: NextStep): DownloadsLeft | undefin
   if (step === 'usedUp' || step === 'savedUsedUp') return { kind: 'usedUp' };
   const max = job.delivery?.maxDownloads;
   if (max === undefined || !Number.isFinite(max)) return undefined;
-  if (max >= UNLIMITED_DOWNLOADS) return { kind: 'unlimited' };
+  if (max >= MAX_DOWNLOADS_LIMIT) return { kind: 'unlimited' };
   return max <= 0 ? { kind: 'usedUp' } : { kind: 'left', left: Math.floor(max) };
 }
 

@@ -74,7 +74,10 @@ export type RestoreProblemCode = (typeof RESTORE_PROBLEM_CODES)[number];
 /** errorCode of the error a create rejects with when the request may have reached the server (timeout, cut). */
 export const RESTORE_OUTCOME_UNKNOWN = 'RESTORE_OUTCOME_UNKNOWN';
 
-/** Largest value Ops Manager shows for maxDownloads (Cloud Manager's "unlimited", a Java int). */
+/**
+ * Largest value Ops Manager takes for maxDownloads (a Java int), which it also shows for "unlimited" (Cloud Manager):
+ * a job at this value is read as having no limit.
+ */
 export const MAX_DOWNLOADS_LIMIT = 2_147_483_647;
 const MAX_EXPIRATION_HOURS = 2_147_483_647;
 

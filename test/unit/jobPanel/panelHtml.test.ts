@@ -8,7 +8,7 @@ import { formatProgress } from '../../../src/core/progressText';
 import { panelTitle, renderDocument, type DocumentInput } from '../../../src/jobPanel/document';
 import { escapeHtml, isWebUrl } from '../../../src/core/escape';
 import { jobSnapshot } from '../../../src/jobPanel/jobStatus';
-import { UNLIMITED_DOWNLOADS } from '../../../src/jobPanel/sections';
+import { MAX_DOWNLOADS_LIMIT as UNLIMITED_DOWNLOADS } from '../../../src/opsManager/api';
 import { parsePanelState, parseWebviewMessage } from '../../../src/jobPanel/protocol';
 import type { JobRef } from '../../../src/core/jobRef';
 import { englishL10n } from '../../../src/jobPanel/translate';
