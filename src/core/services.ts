@@ -12,9 +12,15 @@ export type { JobRef } from './jobRef';
 export interface JobPanelOptions {
   /**
    * Show the job in the preview panel, which the next preview replaces (a single click in the tree). Otherwise,
-   * and when `workbench.editor.enablePreview` is off, the panel is pinned (kept open).
+   * and when `workbench.editor.enablePreview` is off, the panel is pinned (kept open): later previews do not
+   * replace it.
    */
   preview?: boolean;
+  /**
+   * When the given job was fetched (a tree row's copy); default now. The panel shows it at once, says when it was
+   * fetched, and fetches the job again when that is more than a few seconds ago.
+   */
+  fetchedAt?: Date;
 }
 
 export interface JobPanels {

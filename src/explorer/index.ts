@@ -40,8 +40,8 @@ export function registerExplorerCommands(
 ): void {
   const deps = { tree, panels, selected: () => views.get(tree)?.selection[0], clicks: new RepeatActivation() };
   registerCommand(context, services, COMMANDS.refresh, (arg) => refresh(deps, arg));
-  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second, third) =>
-    openRestoreJob(deps, arg, second, third),
+  registerCommand(context, services, COMMANDS.openRestoreJob, (arg, second, third, fourth) =>
+    openRestoreJob(deps, arg, second, third, fourth),
   );
   registerCommand(context, services, COMMANDS.copyId, (arg) => copyId(arg ?? deps.selected()));
   registerCommand(context, services, COMMANDS.openSettings, (arg) => openSettings(arg));

@@ -44,15 +44,18 @@ function isRestoreJob(value: unknown): value is RestoreJob {
 }
 
 /**
- * Tree click ([JobRef, job, TREE_CLICK]), context menu (the node), a keybinding (the selected node) or a caller's
- * JobRef. A single click shows the job in the preview panel; a double click (a second click on the same row, see
- * repeatActivation.ts) pins it. Every other way in opens a pinned panel, as VS Code's own "Open" commands do.
+ * Tree click ([JobRef, job, TREE_CLICK, listedAt]), context menu (the node), a keybinding (the selected node) or a
+ * caller's JobRef. A single click shows the job in the preview panel; a double click (a second click on the same
+ * row, see repeatActivation.ts) pins it. Every other way in opens a pinned panel, as VS Code's own "Open" commands
+ * do. The tree's copy of the job is shown at once with the time it was listed, so the panel fetches it again when
+ * that copy is old.
  */
 export async function openRestoreJob(
   deps: ExplorerDeps,
   given: unknown,
   second: unknown,
   third?: unknown,
+  fourth?: unknown,
 ): Promise<void> {
   const arg = given ?? deps.selected?.();
   if (arg === undefined || (arg instanceof TreeNode && !(arg instanceof RestoreJobNode))) {
@@ -65,7 +68,9 @@ export async function openRestoreJob(
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
   const click = third === TREE_CLICK;
   const preview = click && !(deps.clicks?.isRepeat(jobRefKey(ref)) ?? false);
-  await deps.panels.show(ref, job, { preview });
+  const listedAt =
+    arg instanceof RestoreJobNode ? arg.listedAt : click && typeof fourth === 'number' ? fourth : undefined;
+  await deps.panels.show(ref, job, listedAt === undefined ? { preview } : { preview, fetchedAt: new Date(listedAt) });
 }
 
 export async function copyId(arg: unknown): Promise<string> {

@@ -20,6 +20,8 @@ import {
   formatProgress,
   jobRefKey,
   runSavedFileAction,
+  statusWords,
+  type JobPanelOptions,
   type JobRef,
   type Services,
 } from '../core';
@@ -48,16 +50,18 @@ export type { PanelSnapshot } from './panelEntry';
 
 export const RESTORE_JOB_VIEW_TYPE = 'opsManager.restoreJob';
 
-export interface ShowOptions {
+/** What any feature may ask of a panel (core's JobPanelOptions), and what only this package's callers set. */
+export interface ShowOptions extends JobPanelOptions {
   /** Shown in the title instead of the cluster ID (the tree and the palette know it). */
   clusterName?: string;
   preserveFocus?: boolean;
-  /**
-   * Show the job in the preview panel, reusing it when one is open (a single click in the tree). Otherwise, and
-   * when `workbench.editor.enablePreview` is off, the job's panel is pinned: later previews do not replace it.
-   */
-  preview?: boolean;
 }
+
+/**
+ * A job handed in older than this (a tree row listed a while ago) is fetched again in the background, so the panel
+ * never passes off an old copy as current; a row clicked right after the tree loaded costs no request.
+ */
+const FRESH_FOR_MS = 10_000;
 
 /**
  * What pins a preview panel, besides its "Keep Open": starting work whose progress or result the panel shows
@@ -125,11 +129,16 @@ export class RestoreJobPanels implements vscode.Disposable {
         existing.panel.title = this.titleOf(existing);
       }
       existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus ?? false);
-      if (job) {
-        this.applyJob(existing, job);
-      } else {
+      if (!job) {
         void this.load(existing);
+        return existing.panel;
       }
+      // A copy older than what the panel already shows (a tree row against a watched panel) is not applied.
+      const fetchedAt = options.fetchedAt ?? new Date();
+      if (existing.fetchedAt === undefined || fetchedAt > existing.fetchedAt) {
+        this.applyJob(existing, job, fetchedAt);
+      }
+      this.refetchIfOld(existing);
       return existing.panel;
     }
     const reused = preview ? this.previewEntry : undefined;
@@ -139,7 +148,7 @@ export class RestoreJobPanels implements vscode.Disposable {
       this.forget(reused);
       const entry = this.adopt(panel, ref, options.clusterName, true);
       panel.title = this.titleOf(entry);
-      this.fill(entry, job);
+      this.fill(entry, job, options.fetchedAt);
       panel.reveal(panel.viewColumn, options.preserveFocus ?? false);
       return panel;
     }
@@ -151,7 +160,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     );
     const entry = this.adopt(panel, ref, options.clusterName, preview);
     panel.title = this.titleOf(entry);
-    this.fill(entry, job);
+    this.fill(entry, job, options.fetchedAt);
     return panel;
   }
 
@@ -169,14 +178,15 @@ export class RestoreJobPanels implements vscode.Disposable {
   }
 
   /** First content of a new (or reused) panel: the job given, or a placeholder while it is fetched. */
-  private fill(entry: PanelEntry, job: RestoreJob | undefined): void {
+  private fill(entry: PanelEntry, job: RestoreJob | undefined, fetchedAt: Date | undefined): void {
     if (job) {
       entry.job = job;
-      entry.fetchedAt = new Date();
+      entry.fetchedAt = fetchedAt ?? new Date();
       entry.panel.webview.html = this.documentFor(entry);
       entry.updates++;
       entry.lastJobMessage = jobMessage(entry);
       this.afterJobChange(entry, undefined);
+      this.refetchIfOld(entry);
     } else {
       entry.panel.webview.html = this.documentFor(entry);
       void this.load(entry);
@@ -633,12 +643,20 @@ export class RestoreJobPanels implements vscode.Disposable {
     }
   }
 
-  private applyJob(entry: PanelEntry, job: RestoreJob): void {
+  /** Fetches the job again in the background when what the panel shows was fetched too long ago. */
+  private refetchIfOld(entry: PanelEntry): void {
+    const fetchedAt = entry.fetchedAt?.getTime() ?? 0;
+    if (entry.inflight === undefined && Date.now() - fetchedAt > FRESH_FOR_MS) {
+      void this.load(entry);
+    }
+  }
+
+  private applyJob(entry: PanelEntry, job: RestoreJob, fetchedAt = new Date()): void {
     const previous = entry.job;
     entry.job = job;
     entry.error = undefined;
     entry.errorFix = undefined;
-    entry.fetchedAt = new Date();
+    entry.fetchedAt = fetchedAt;
     this.post(entry, { type: 'error' });
     this.postJob(entry);
     this.afterJobChange(entry, previous);
@@ -684,7 +702,9 @@ export class RestoreJobPanels implements vscode.Disposable {
       }
       return;
     }
-    const status = [job.statusName, job.delivery?.statusName].filter((s) => s !== undefined).join(' / ');
+    const words = (kind: 'job' | 'delivery', value: string | undefined): string[] =>
+      value === undefined ? [] : [statusWords(kind, value, vscode.l10n)];
+    const status = [...words('job', job.statusName), ...words('delivery', job.delivery?.statusName)].join(' · ');
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The restore job {0} is no longer in progress: {1}.', which, status),
     );

@@ -1,7 +1,8 @@
 // Preview panels inside a real VS Code, through the tree's own click command: a single click shows the job in the
 // preview panel and the next single click reuses it; a double click (a second click on the same row at once),
 // "Keep Open" or a download pins it; a job already open is revealed, never duplicated; the palette opens pinned
-// panels; `workbench.editor.enablePreview: false` pins everything; the serializer brings the preview back.
+// panels; `workbench.editor.enablePreview: false` pins everything; the serializer brings the preview back; a row's
+// copy of the job is fetched again when it is old.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RestoreJobPanels } from '../../src/jobPanel/index';
@@ -218,5 +219,46 @@ describe('Preview panels', function () {
     await tabCount(1);
     assert.equal(panels.getState(refOf(J.ready)), undefined, 'the restored preview was reused');
     assert.equal(panels.getState(refOf(J.expired))?.preview, true);
+  });
+
+  it("a row's copy of the job is shown at once; an old one is fetched again, a fresh one costs no request", async () => {
+    const row = rows.get(J.readyV2.id);
+    assert.ok(row, 'a row for the job');
+    const command = item(row).command;
+    assert.ok(command?.arguments, 'the row has a command with arguments');
+    const [ref, copy, how, listedAt] = command.arguments as unknown[];
+    assert.equal(typeof listedAt, 'number', 'the row tells when its copy was listed');
+    const served = sim.job(J.readyV2.id);
+    assert.ok(served, 'the simulator has the job');
+    const asked = (): number =>
+      sim.log.filter((r) => r.port === 'api' && r.url.includes(`/restoreJobs/${J.readyV2.id}`)).length;
+    const shown = (): string | undefined => panels.getState(refOf(J.readyV2))?.job?.delivery?.statusName;
+    // The link expires on the server after the tree listed it.
+    served.delivery.statusName = 'EXPIRED';
+    try {
+      const before = asked();
+      await vscode.commands.executeCommand(command.command, ref, copy, how, Date.now());
+      await tabCount(1);
+      await pause(1000);
+      assert.equal(shown(), 'READY', 'a copy listed just now is shown as it is');
+      assert.equal(asked(), before, 'and costs no request');
+
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await tabCount(0);
+      await pause();
+      await vscode.commands.executeCommand(command.command, ref, copy, how, Date.now() - 60_000);
+      await waitFor('the panel shows the job as the server has it now', () =>
+        shown() === 'EXPIRED' ? true : undefined,
+      );
+      assert.ok(asked() > before, 'a copy listed a minute ago was fetched again');
+
+      // The panel now holds a newer copy than the row: clicking the row again does not take it back.
+      await pause();
+      await vscode.commands.executeCommand(command.command, ref, copy, how, Date.now() - 60_000);
+      await pause(500);
+      assert.equal(shown(), 'EXPIRED', 'an older copy does not replace a newer one');
+    } finally {
+      served.delivery.statusName = 'READY';
+    }
   });
 });

@@ -149,6 +149,14 @@ describe('Tree', function () {
     assert.match(labelOf(ready), /^\w+ \d{1,2}, \d\d:\d\d( [AP]M)?$/);
     const tooltip = tooltipText(ready);
     for (const id of [J.ready.id, C.orders.id, G.production.id]) assert.ok(tooltip.includes(id), `tooltip names ${id}`);
+    // Statuses in the panel's words with the value the API sent beside them; dates formatted, the sent text kept.
+    assert.ok(tooltip.includes('Status: `Finished (FINISHED)`'), tooltip);
+    assert.ok(tooltip.includes('Delivery: `HTTP · Ready (READY)`'), tooltip);
+    assert.match(
+      tooltip,
+      /Expires: `[^`(]*\d{4}[^`(]* \(\d{4}-\d\d-\d\dT[\d:.]+Z\)`/,
+      'the expiry formatted, then as sent',
+    );
     assert.equal(readyItem.command?.command, 'opsManager.openRestoreJob');
     assert.deepEqual(readyItem.command?.arguments?.[0], {
       server: 'Sim',

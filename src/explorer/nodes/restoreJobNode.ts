@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
 import { shortDateTime } from '../../opsManager/common';
 import { COMMANDS, formatDateTime, type JobRef } from '../../core';
-import { jobDescription, jobIcon } from '../jobPresentation';
+import { jobDescription, jobIcon, statusWithValue } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 
@@ -18,6 +18,8 @@ export class RestoreJobNode extends TreeNode implements JobRef {
   readonly clusterId?: string;
   readonly hostId?: string;
   readonly jobId: string;
+  /** When the job was listed (epoch ms): the panel shows this copy at once and fetches it again if it is old. */
+  readonly listedAt = Date.now();
 
   constructor(
     parent: TreeNode & { server: string; groupId: string; clusterId?: string },
@@ -51,13 +53,15 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     // `downloadable` drives the Download action's `when` clause: no Download on an expired, used-up or unready job.
     item.contextValue = checkDownloadable(job, new Date()).ok ? 'restoreJob downloadable' : 'restoreJob';
     item.tooltip = fieldsTooltip(vscode.l10n.t('Restore job {0}', job.id), [
-      [vscode.l10n.t('Created'), created === undefined ? undefined : `${created} (${job.created})`],
-      [vscode.l10n.t('Status'), job.statusName],
+      [vscode.l10n.t('Created'), withRaw(created, job.created)],
+      [vscode.l10n.t('Status'), statusWithValue('job', job.statusName)],
       [
         vscode.l10n.t('Delivery'),
-        [job.delivery?.methodName, job.delivery?.statusName].filter((s) => s !== undefined).join(' · '),
+        [job.delivery?.methodName, statusWithValue('delivery', job.delivery?.statusName)]
+          .filter((s) => s !== undefined)
+          .join(' · '),
       ],
-      [vscode.l10n.t('Expires'), job.delivery?.expires],
+      [vscode.l10n.t('Expires'), withRaw(formatDateTime(job.delivery?.expires), job.delivery?.expires)],
       [vscode.l10n.t('Job ID'), job.id],
       [vscode.l10n.t('Cluster ID'), job.clusterId ?? this.clusterId],
       [vscode.l10n.t('Host ID'), job.hostId],
@@ -73,9 +77,15 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     item.command = {
       command: COMMANDS.openRestoreJob,
       title: vscode.l10n.t('Open Restore Job'),
-      // The third argument says "a click in the tree": it opens the preview panel (viewCommands.ts).
-      arguments: [this.ref, this.job, TREE_CLICK],
+      // The third argument says "a click in the tree": it opens the preview panel (viewCommands.ts); the fourth
+      // is when the row's copy of the job was listed.
+      arguments: [this.ref, this.job, TREE_CLICK, this.listedAt],
     };
     return item;
   }
+}
+
+/** A formatted value with what the server sent beside it, or that text once when formatting kept it as it was. */
+function withRaw(shown: string | undefined, raw: string | undefined): string | undefined {
+  return shown === undefined || shown === raw ? raw : `${shown} (${raw})`;
 }
