@@ -42,6 +42,17 @@ export function statusWords(kind: StatusKind, value: string, l10n: typeof vscode
   return statusLook(kind, value)?.label(l10n) ?? value;
 }
 
+/** The job's statuses in words, the job's then the delivery's ("Broken · Failed"); unknown values as sent. */
+export function statusesInWords(
+  job: { statusName?: string; delivery?: { statusName?: string } },
+  l10n: typeof vscode.l10n,
+): string {
+  const words: string[] = [];
+  if (job.statusName !== undefined) words.push(statusWords('job', job.statusName, l10n));
+  if (job.delivery?.statusName !== undefined) words.push(statusWords('delivery', job.delivery.statusName, l10n));
+  return words.join(' · ');
+}
+
 /** What a status is the status of: "Job status", "Delivery status" (badges' tooltips, the panel's facts). */
 export function statusKindLabel(kind: StatusKind, l10n: typeof vscode.l10n): string {
   return kind === 'job' ? l10n.t('Job status') : l10n.t('Delivery status');

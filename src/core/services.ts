@@ -18,7 +18,7 @@ export interface JobPanelOptions {
   preview?: boolean;
   /**
    * When the given job was fetched (a tree row's copy); default now. The panel shows it at once, says when it was
-   * fetched, and fetches the job again when that is more than a few seconds ago.
+   * fetched, and fetches the job again when that is more than 10 s ago (FRESH_FOR_MS in the jobPanel feature).
    */
   fetchedAt?: Date;
 }

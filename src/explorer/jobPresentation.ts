@@ -18,16 +18,6 @@ function words(kind: StatusKind, value: string): string {
   return statusWords(kind, value, vscode.l10n);
 }
 
-/**
- * A status in words with the value as sent beside it ("Max downloads reached (MAX_DOWNLOADS_EXCEEDED)"), for
- * tooltips where operators match what the API and Ops Manager's own UI show; an unknown value once, as sent.
- */
-export function statusWithValue(kind: StatusKind, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const shown = words(kind, value);
-  return shown === value ? value : `${shown} (${value})`;
-}
-
 /** Delivery status in words (unknown values as the server sent them), with the job status when it failed. */
 export function jobDescription(job: RestoreJob): string {
   const parts: string[] = [];

@@ -68,8 +68,13 @@ export async function openRestoreJob(
   const job = arg instanceof RestoreJobNode ? arg.job : isRestoreJob(second) ? second : undefined;
   const click = third === TREE_CLICK;
   const preview = click && !(deps.clicks?.isRepeat(jobRefKey(ref)) ?? false);
+  // From a row's arguments only a real past time counts: a future one would mark the copy fresh for good.
   const listedAt =
-    arg instanceof RestoreJobNode ? arg.listedAt : click && typeof fourth === 'number' ? fourth : undefined;
+    arg instanceof RestoreJobNode
+      ? arg.listedAt
+      : click && typeof fourth === 'number' && fourth > 0 && fourth <= Date.now()
+        ? fourth
+        : undefined;
   await deps.panels.show(ref, job, listedAt === undefined ? { preview } : { preview, fetchedAt: new Date(listedAt) });
 }
 

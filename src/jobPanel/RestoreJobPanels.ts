@@ -20,7 +20,7 @@ import {
   formatProgress,
   jobRefKey,
   runSavedFileAction,
-  statusWords,
+  statusesInWords,
   type JobPanelOptions,
   type JobRef,
   type Services,
@@ -133,9 +133,11 @@ export class RestoreJobPanels implements vscode.Disposable {
         void this.load(existing);
         return existing.panel;
       }
-      // A copy older than what the panel already shows (a tree row against a watched panel) is not applied.
+      // A copy older than the panel's last word from the server (a tree row against a watched panel, or against
+      // the error its last fetch got) does not replace it.
       const fetchedAt = options.fetchedAt ?? new Date();
-      if (existing.fetchedAt === undefined || fetchedAt > existing.fetchedAt) {
+      const held = Math.max(existing.fetchedAt?.getTime() ?? 0, existing.failedAt?.getTime() ?? 0);
+      if (fetchedAt.getTime() > held) {
         this.applyJob(existing, job, fetchedAt);
       }
       this.refetchIfOld(existing);
@@ -628,6 +630,7 @@ export class RestoreJobPanels implements vscode.Disposable {
         return;
       }
       entry.error = errorText(error);
+      entry.failedAt = new Date();
       entry.errorFix = bannerFix(error, entry.ref.server);
       this.services.log.warn(`Restore job ${entry.ref.jobId} could not be fetched: ${describeError(error)}`);
       this.post(entry, this.errorMessage(entry));
@@ -656,6 +659,7 @@ export class RestoreJobPanels implements vscode.Disposable {
     entry.job = job;
     entry.error = undefined;
     entry.errorFix = undefined;
+    entry.failedAt = undefined;
     entry.fetchedAt = fetchedAt;
     this.post(entry, { type: 'error' });
     this.postJob(entry);
@@ -702,11 +706,8 @@ export class RestoreJobPanels implements vscode.Disposable {
       }
       return;
     }
-    const words = (kind: 'job' | 'delivery', value: string | undefined): string[] =>
-      value === undefined ? [] : [statusWords(kind, value, vscode.l10n)];
-    const status = [...words('job', job.statusName), ...words('delivery', job.delivery?.statusName)].join(' · ');
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The restore job {0} is no longer in progress: {1}.', which, status),
+      vscode.l10n.t('The restore job {0} is no longer in progress: {1}.', which, statusesInWords(job, vscode.l10n)),
     );
   }
 

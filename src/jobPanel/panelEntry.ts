@@ -53,6 +53,8 @@ export interface PanelEntry {
   /** The fix the error banner offers, when one helps. */
   errorFix?: BannerFix;
   fetchedAt?: Date;
+  /** When the last fetch failed (the error banner's time), until one succeeds. */
+  failedAt?: Date;
   inflight?: AbortController;
   watch: JobWatch;
   updates: number;

@@ -18,13 +18,16 @@ const VIEW_TYPE = 'opsManager.restoreJob';
 /** Longer than the double-click interval (src/explorer/repeatActivation.ts): the next click is a new one. */
 const PAUSE_MS = 600;
 
-type Panels = Pick<RestoreJobPanels, 'getState' | 'restore' | 'postDownloadState' | 'keepOpen' | 'previewRef'>;
+type Panels = Pick<
+  RestoreJobPanels,
+  'getState' | 'restore' | 'postDownloadState' | 'keepOpen' | 'previewRef' | 'refresh'
+>;
 
 function isPanels(value: unknown): value is Panels {
   return (
     typeof value === 'object' &&
     value !== null &&
-    ['getState', 'restore', 'postDownloadState', 'keepOpen', 'previewRef'].every(
+    ['getState', 'restore', 'postDownloadState', 'keepOpen', 'previewRef', 'refresh'].every(
       (name) => typeof Reflect.get(value, name) === 'function',
     )
   );
@@ -101,7 +104,7 @@ describe('Preview panels', function () {
     await click(J.ready.id);
     await tabCount(1);
     assert.equal(panels.getState(refOf(J.ready))?.preview, true);
-    assert.match(title(J.ready), /^rs-orders · .* \(Preview\)$/, 'the tab says it is the preview');
+    assert.match(title(J.ready), /^rs-orders · .* \(Preview\)$/, `the tab says it is the preview: ${title(J.ready)}`);
     assert.match(panels.getState(refOf(J.ready))?.html ?? '', /data-action="keepOpen"/, 'with Keep Open inside');
 
     await pause();
@@ -252,13 +255,40 @@ describe('Preview panels', function () {
       );
       assert.ok(asked() > before, 'a copy listed a minute ago was fetched again');
 
-      // The panel now holds a newer copy than the row: clicking the row again does not take it back.
+      // The panel now holds a newer copy than the row: clicking the row again does not take it back, and (the
+      // panel's own copy being fresh) asks nothing. show() runs within the command, so this is checked at once.
       await pause();
+      const updates = panels.getState(refOf(J.readyV2))?.updates;
+      const askedBefore = asked();
       await vscode.commands.executeCommand(command.command, ref, copy, how, Date.now() - 60_000);
-      await pause(500);
       assert.equal(shown(), 'EXPIRED', 'an older copy does not replace a newer one');
+      assert.equal(panels.getState(refOf(J.readyV2))?.updates, updates, 'nothing new was shown');
+      await pause(500);
+      assert.equal(asked(), askedBefore, 'and nothing was asked');
     } finally {
       served.delivery.statusName = 'READY';
+    }
+  });
+
+  it("a row's copy listed before the panel's last fetch failed does not hide that error", async () => {
+    const row = rows.get(J.readyV2.id);
+    const command = row === undefined ? undefined : item(row).command;
+    assert.ok(command?.arguments, 'the row has a command with arguments');
+    const [ref, copy, how] = command.arguments as unknown[];
+    await vscode.commands.executeCommand(command.command, ref, copy, how, Date.now());
+    await tabCount(1);
+    const listedAt = Date.now();
+    const fault = sim.faults.add({ port: 'api', route: `/restoreJobs/${J.readyV2.id}`, status: 500 });
+    try {
+      await panels.refresh(refOf(J.readyV2));
+      await waitFor('the failed fetch shows its error', () =>
+        panels.getState(refOf(J.readyV2))?.error !== undefined ? true : undefined,
+      );
+      await pause();
+      await vscode.commands.executeCommand(command.command, ref, copy, how, listedAt);
+      assert.ok(panels.getState(refOf(J.readyV2))?.error !== undefined, 'the error banner stays');
+    } finally {
+      fault.remove();
     }
   });
 });

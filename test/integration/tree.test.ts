@@ -124,7 +124,12 @@ describe('Tree', function () {
     const later = batches.find((node) => node !== batch);
     assert.ok(later);
     assert.equal(item(later).description, '4 parts · 3 of 4 ready');
+    const listedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const parts = await children(batch);
+    // Expanded later, a part still says when its job was listed (the panel fetches an old copy again).
+    const partListedAt: unknown = item(parts[0]).command?.arguments?.[3];
+    assert.ok(typeof partListedAt === 'number' && partListedAt <= listedAt, `listed with the cluster's jobs`);
     assert.deepEqual(parts.map(labelOf), ['catalog_shard_0', 'catalog_shard_1', 'catalog_config']);
     assert.ok(String(item(parts[2]).description).startsWith('Config server'));
     assert.ok((item(parts[0]).id ?? '').endsWith(`/job:${J.sharded.id}`));

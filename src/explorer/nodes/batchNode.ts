@@ -18,6 +18,8 @@ export class BatchNode extends TreeNode {
   constructor(
     parent: TreeNode & { server: string; groupId: string; clusterId: string },
     readonly batch: RestoreBatch,
+    /** When the parts' jobs were listed (epoch ms), handed on to the part nodes. */
+    private readonly listedAt: number,
   ) {
     super(`${parent.id}/batch:${batch.batchId}`, parent);
     this.server = parent.server;
@@ -58,7 +60,7 @@ export class BatchNode extends TreeNode {
   }
 
   override getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve(this.batch.parts.map((part) => new BatchPartNode(this, part)));
+    return Promise.resolve(this.batch.parts.map((part) => new BatchPartNode(this, part, this.listedAt)));
   }
 }
 
@@ -67,8 +69,9 @@ export class BatchPartNode extends RestoreJobNode {
   constructor(
     parent: BatchNode,
     readonly part: BatchPart,
+    listedAt: number,
   ) {
-    super(parent, part.job);
+    super(parent, part.job, listedAt);
   }
 
   override getTreeItem(): vscode.TreeItem {

@@ -118,10 +118,13 @@ export class RestoreJobsNode extends LoadingNode {
   protected async loadChildren(): Promise<TreeNode[]> {
     const client = await this.ctx.clients.get(this.server);
     const jobs = await client.listRestoreJobs(this.groupId, this.clusterId); // newest first (the client sorts)
+    const listedAt = Date.now();
     if (jobs.length === 0) return [new MessageNode(this, 'empty', vscode.l10n.t('No restore jobs'), 'info')];
     // Jobs sharing a batchId (the parts of a sharded restore) sit under one batch node, named from the members.
     return groupRestoreJobs(jobs, this.members).map((entry) =>
-      entry.kind === 'batch' ? new BatchNode(this, entry.batch) : new RestoreJobNode(this, entry.job),
+      entry.kind === 'batch'
+        ? new BatchNode(this, entry.batch, listedAt)
+        : new RestoreJobNode(this, entry.job, listedAt),
     );
   }
 }

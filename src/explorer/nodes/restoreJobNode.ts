@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
 import { shortDateTime } from '../../opsManager/common';
-import { COMMANDS, formatDateTime, type JobRef } from '../../core';
-import { jobDescription, jobIcon, statusWithValue } from '../jobPresentation';
+import { COMMANDS, formatDateTime, type JobRef, type StatusKind, statusWords } from '../../core';
+import { jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 
@@ -18,12 +18,11 @@ export class RestoreJobNode extends TreeNode implements JobRef {
   readonly clusterId?: string;
   readonly hostId?: string;
   readonly jobId: string;
-  /** When the job was listed (epoch ms): the panel shows this copy at once and fetches it again if it is old. */
-  readonly listedAt = Date.now();
-
   constructor(
     parent: TreeNode & { server: string; groupId: string; clusterId?: string },
     readonly job: RestoreJob,
+    /** When the job was listed (epoch ms): the panel shows this copy at once and fetches it again if it is old. */
+    readonly listedAt: number,
   ) {
     super(`${parent.id}/job:${job.id}`, parent);
     this.server = parent.server;
@@ -53,15 +52,15 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     // `downloadable` drives the Download action's `when` clause: no Download on an expired, used-up or unready job.
     item.contextValue = checkDownloadable(job, new Date()).ok ? 'restoreJob downloadable' : 'restoreJob';
     item.tooltip = fieldsTooltip(vscode.l10n.t('Restore job {0}', job.id), [
-      [vscode.l10n.t('Created'), withRaw(created, job.created)],
-      [vscode.l10n.t('Status'), statusWithValue('job', job.statusName)],
+      [vscode.l10n.t('Created'), withSent(created, job.created)],
+      [vscode.l10n.t('Status'), statusWithSent('job', job.statusName)],
       [
         vscode.l10n.t('Delivery'),
-        [job.delivery?.methodName, statusWithValue('delivery', job.delivery?.statusName)]
+        [job.delivery?.methodName, statusWithSent('delivery', job.delivery?.statusName)]
           .filter((s) => s !== undefined)
           .join(' · '),
       ],
-      [vscode.l10n.t('Expires'), withRaw(formatDateTime(job.delivery?.expires), job.delivery?.expires)],
+      [vscode.l10n.t('Expires'), withSent(formatDateTime(job.delivery?.expires), job.delivery?.expires)],
       [vscode.l10n.t('Job ID'), job.id],
       [vscode.l10n.t('Cluster ID'), job.clusterId ?? this.clusterId],
       [vscode.l10n.t('Host ID'), job.hostId],
@@ -85,7 +84,14 @@ export class RestoreJobNode extends TreeNode implements JobRef {
   }
 }
 
-/** A formatted value with what the server sent beside it, or that text once when formatting kept it as it was. */
-function withRaw(shown: string | undefined, raw: string | undefined): string | undefined {
-  return shown === undefined || shown === raw ? raw : `${shown} (${raw})`;
+/**
+ * For tooltips, where operators match what the API and Ops Manager's own pages show: a value in words or formatted,
+ * with what the server sent beside it ("Ready (READY)"), or that text once when there is nothing else to say.
+ */
+function withSent(shown: string | undefined, sent: string | undefined): string | undefined {
+  return shown === undefined || sent === undefined || shown === sent ? sent : vscode.l10n.t('{0} ({1})', shown, sent);
+}
+
+function statusWithSent(kind: StatusKind, sent: string | undefined): string | undefined {
+  return withSent(sent === undefined ? undefined : statusWords(kind, sent, vscode.l10n), sent);
 }
