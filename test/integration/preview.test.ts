@@ -104,7 +104,11 @@ describe('Preview panels', function () {
     await click(J.ready.id);
     await tabCount(1);
     assert.equal(panels.getState(refOf(J.ready))?.preview, true);
-    assert.match(title(J.ready), /^rs-orders · .* \(Preview\)$/, `the tab says it is the preview: ${title(J.ready)}`);
+    assert.ok(title(J.ready).endsWith(' (Preview)'), `the tab says it is the preview: ${title(J.ready)}`);
+    // The cluster's name replaces its ID once the background lookup has answered.
+    await waitFor(`the cluster's name in the title, not "${title(J.ready)}"`, () =>
+      /^rs-orders · .* \(Preview\)$/.test(title(J.ready)) ? true : undefined,
+    );
     assert.match(panels.getState(refOf(J.ready))?.html ?? '', /data-action="keepOpen"/, 'with Keep Open inside');
 
     await pause();
