@@ -31,7 +31,7 @@ import { loadBatch, type LoadedBatch, noPartsMessage } from './load';
 import type { BatchPanels } from './panel';
 import { pickBatch } from './pick';
 import type { BatchRef } from './protocol';
-import { blockerText, COMMANDS, hashAfterDownload } from '../core';
+import { blockerText, COMMANDS, hashAfterDownload, plainText } from '../core';
 
 export const PARALLEL_SETTING = 'batchParallelDownloads';
 
@@ -182,7 +182,7 @@ async function run(
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Downloading the sharded restore of {0}', clusterName),
+      title: vscode.l10n.t('Downloading the sharded restore of {0}', plainText(clusterName)),
       cancellable: true,
     },
     async (progress, token) => {

@@ -10,6 +10,7 @@ import { isOpsManagerError, MAX_WORDED_WAIT_S, type ErrorParams, type OpsManager
 import type { Downloadability } from '../opsManager/api';
 import { formatBytes } from '../opsManager/common';
 import { maskSecrets } from './mask';
+import { plainText } from './escape';
 
 // Only `t` is used: callers may pass VS Code's l10n or any object that translates (the batch panel's renderer, tests).
 type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -49,8 +50,9 @@ function opsManagerErrorText(error: OpsManagerError, l10n: L10n): string {
 
 /** Appends what the server said: its own words, or the start of a body that was not JSON. */
 function joinSaid(sentence: string, p: Params, l10n: L10n, who: 'api' | 'backup'): string {
-  const notJson = str(p, 'notJson');
-  const said = str(p, 'serverSaid');
+  // The server's words, shown as they are: they reach notifications, which would make a link in them clickable.
+  const notJson = shown(str(p, 'notJson'));
+  const said = shown(str(p, 'serverSaid'));
   if (notJson !== undefined) {
     return notJson === ''
       ? `${sentence} ${l10n.t('The response body was empty.')}`
@@ -62,6 +64,10 @@ function joinSaid(sentence: string, p: Params, l10n: L10n, who: 'api' | 'backup'
       : `${sentence} ${l10n.t('The backup host said: "{0}"', said)}`;
   }
   return sentence;
+}
+
+function shown(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : plainText(text, 400);
 }
 
 function waitText(p: Params, l10n: L10n): string {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { isOpsManagerError } from '../opsManager/common';
 import type { RequestLogEntry } from '../opsManager/http';
 import { maskSecrets } from './mask';
+import { plainText } from './escape';
 
 export { addSecret, maskSecrets } from './mask';
 
@@ -13,8 +14,9 @@ export function describeError(error: unknown): string {
     const parts = [`${error.name} [${error.kind} ${error.code}]: ${error.message}`];
     if (error.status !== undefined) parts.push(`status=${error.status}`);
     if (error.errorCode) parts.push(`errorCode=${error.errorCode}`);
-    if (error.reason) parts.push(`reason=${error.reason}`);
-    if (error.detail) parts.push(`detail=${error.detail}`);
+    // The server's own words: masked whole, then kept to one bounded line, so they cannot forge log lines.
+    if (error.reason) parts.push(`reason=${plainText(maskSecrets(error.reason), 300)}`);
+    if (error.detail) parts.push(`detail=${plainText(maskSecrets(error.detail), 2000)}`);
     if (error.url) parts.push(`url=${error.url}`);
     return maskSecrets(parts.join(' | '));
   }
