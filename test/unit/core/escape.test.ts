@@ -2,6 +2,8 @@
 // the person sees, on one line, bounded, and never a link a notification would open.
 import * as assert from 'node:assert/strict';
 import { plainText } from '../../../src/core/escape';
+import { statusWords } from '../../../src/core/jobStatus';
+import { englishL10n } from '../../../src/jobPanel/translate';
 import { assertScalesLinearly } from '../support/linearTime';
 
 describe('plainText: server text shown outside the panels', () => {
@@ -34,5 +36,13 @@ describe('plainText: server text shown outside the panels', () => {
     const hostile = (n: number): string => '\u202E](\r\n\u0000'.repeat(n);
     assertScalesLinearly((n) => plainText(hostile(n), 6 * n), 50_000, 'plainText');
     assert.equal(plainText(hostile(1_000_000), 4), '\\u202e] ( …');
+  });
+
+  it('an unknown status (tree rows, notifications, tooltips) is shown as sent, the same safe way', () => {
+    assert.equal(statusWords('delivery', 'READY', englishL10n), 'Ready');
+    assert.equal(statusWords('delivery', 'NEW_STATE', englishL10n), 'NEW_STATE');
+    const hostile = statusWords('job', `[Open](command:x)\u202E\n${'A'.repeat(1000)}`, englishL10n);
+    assert.ok(!hostile.includes('](') && !hostile.includes('\u202E') && !hostile.includes('\n'), hostile);
+    assert.ok(hostile.length <= 80, hostile);
   });
 });

@@ -554,6 +554,15 @@ describe('panel HTML', () => {
       assert.equal(panelTitle(second, 'rs-orders'), 'rs-orders · …b9c002');
       assert.match(textOf(render(fullJob(), { clusterName: 'rs-orders' })), /Cluster rs-orders/);
     });
+
+    it('a hostile cluster name in the tab title (and the notifications that reuse it): one line, bounded, no link', () => {
+      const name = `rs\u202Esredro\n[Open](command:workbench.action.terminal.new)${'x'.repeat(100_000)}`;
+      const title = panelTitle(REF, name, { created: '2024-11-26T12:33:05Z' }, new Date('2024-11-26T20:00:00Z'), 'en');
+      assert.ok(title.startsWith('rs\\u202esredro [Open] (command:'), title.slice(0, 60));
+      assert.doesNotMatch(title, /[\u202E\n]/u);
+      assert.ok(title.length < 120, `${title.length} characters`);
+      assert.match(title, /… · Nov 26, /);
+    });
   });
 
   describe('what a screen reader and a keyboard get', () => {
