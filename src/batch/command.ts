@@ -167,7 +167,7 @@ async function run(
     return input;
   });
   services.log.info(
-    `Downloading sharded restore ${ref.batchId} of ${clusterName}: ${todo.length} parts into ${folder} (${parallel} at a time)`,
+    `Downloading sharded restore ${ref.batchId} of ${plainText(clusterName)}: ${todo.length} parts into ${folder} (${parallel} at a time)`,
   );
   const parts: Record<string, { status: PartOutcome['status']; sha1?: string; error?: string }> = {};
   for (const v of verifiedBefore) parts[v.jobId] = { status: 'verified', sha1: v.sha1 };
