@@ -2,6 +2,7 @@
 // fields explained, hostile server values only ever as text, a strict CSP, and the Download button's reasons.
 import * as assert from 'node:assert/strict';
 import type { RestoreJob } from '../../../src/opsManager/api/model';
+import { parseRestoreJob } from '../../../src/opsManager/api/parse';
 import { formatBytes } from '../../../src/opsManager/common/format';
 import { formatUtc, relativeTime } from '../../../src/core/dateTime';
 import { formatProgress } from '../../../src/core/progressText';
@@ -479,6 +480,14 @@ describe('panel HTML', () => {
     it('never makes a javascript: href clickable', () => {
       assert.ok(!tags.some((tag) => tag.name === 'a' && /^\s*javascript:/i.test(tag.attrs.get('href') ?? '')));
       assert.match(textOf(html), /javascript:alert\(4\) \(not an http or https link\)/);
+    });
+
+    it('renders a job whose unknown field is nested 200 000 deep (400 kB of JSON), in the fields and the raw view', () => {
+      const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+      const job = parseRestoreJob(JSON.parse(`{"id":"${REF.jobId}","statusName":"FINISHED","nested":${deep}}`));
+      const page = render(job);
+      assert.match(textOf(fieldHtml(page, 'statusName')), /Finished/);
+      assert.ok(page.includes('id="section-raw"'));
     });
 
     it('shows an unknown status as sent, in a neutral badge', () => {
