@@ -441,7 +441,10 @@ function announce(ref: BatchRef, result: BatchResult, total: number): void {
   } else {
     const bad = result.parts.filter((p) => p.status !== 'verified');
     const list = bad
-      .map((p) => `${p.name}: ${p.error?.message ?? downloadStatusText(p.status, vscode.l10n)}`)
+      // Part names and errors carry the server's text: one bounded line each, never a link in the notification.
+      .map(
+        (p) => `${plainText(p.name, 100)}: ${plainText(p.error?.message ?? downloadStatusText(p.status, vscode.l10n))}`,
+      )
       .join(' ');
     shown = vscode.window.showErrorMessage(
       vscode.l10n.t(

@@ -26,12 +26,18 @@ export function rateLimitedText(seconds: number, l10n: L10n): string {
   return l10n.t('Rate limited by Ops Manager; retrying in {0} s…', seconds);
 }
 
-/** The sentence for any error: an OpsManagerError by its code, anything else by its (masked) message. */
+/**
+ * The sentence for any error: an OpsManagerError by its code, anything else by its (masked) message. Sentences
+ * carry the server's words, values and names and reach notifications, which make `[text](command:…)` clickable:
+ * masked whole, then shown as plain text (one line, bounded, no link).
+ */
 export function errorText(error: unknown, l10n: L10n): string {
-  if (isOpsManagerError(error)) {
-    return maskSecrets(opsManagerErrorText(error, l10n));
-  }
-  return maskSecrets(error instanceof Error ? error.message : String(error));
+  const text = isOpsManagerError(error)
+    ? opsManagerErrorText(error, l10n)
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  return plainText(maskSecrets(text), 2000);
 }
 
 function opsManagerErrorText(error: OpsManagerError, l10n: L10n): string {
@@ -50,9 +56,8 @@ function opsManagerErrorText(error: OpsManagerError, l10n: L10n): string {
 
 /** Appends what the server said: its own words, or the start of a body that was not JSON. */
 function joinSaid(sentence: string, p: Params, l10n: L10n, who: 'api' | 'backup'): string {
-  // The server's words, shown as they are: they reach notifications, which would make a link in them clickable.
-  const notJson = shown(str(p, 'notJson'));
-  const said = shown(str(p, 'serverSaid'));
+  const notJson = str(p, 'notJson');
+  const said = str(p, 'serverSaid');
   if (notJson !== undefined) {
     return notJson === ''
       ? `${sentence} ${l10n.t('The response body was empty.')}`
@@ -64,10 +69,6 @@ function joinSaid(sentence: string, p: Params, l10n: L10n, who: 'api' | 'backup'
       : `${sentence} ${l10n.t('The backup host said: "{0}"', said)}`;
   }
   return sentence;
-}
-
-function shown(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : plainText(text, 400);
 }
 
 function waitText(p: Params, l10n: L10n): string {
