@@ -1,5 +1,6 @@
 // Server text made safe for the panels' HTML (restore-job and batch panels): escaped for content and attributes, invisible and
-// direction-changing characters shown as escapes, and only real web links made clickable. Pure.
+// direction-changing characters shown as escapes, and only real web links made clickable. Also server text for
+// plain-text places outside the panels (plainText, pickText). Pure.
 
 /** Escapes text for use in element content and in double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
