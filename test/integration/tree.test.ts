@@ -8,7 +8,18 @@ import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import type { TreeNode } from '../../src/explorer/nodes/common';
-import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText, waitFor } from './uiSupport';
+import {
+  children,
+  item,
+  labelOf,
+  nodeAt,
+  readLogs,
+  setApiKey,
+  setServers,
+  testApi,
+  tooltipText,
+  waitFor,
+} from './uiSupport';
 
 const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
@@ -338,6 +349,36 @@ describe('Tree', function () {
     } finally {
       sandbox.name = savedName;
       sim.data.clusters.length = clusterCount;
+      api.treeProvider.refresh(server);
+    }
+  });
+
+  it('a hostile ID listed by the server cannot forge lines in the log', async () => {
+    const api = await testApi();
+    const sandbox = sim.data.groups.find((g) => g.id === G.sandbox.id);
+    assert.ok(sandbox);
+    const forged = '2026-01-01 00:00:00.000 [error] FORGED';
+    sandbox.id = `bad\n${forged}`;
+    const server = await nodeAt('Sim');
+    try {
+      api.treeProvider.refresh(server);
+      const group = (await children(server)).find((node) => labelOf(node) === G.sandbox.name);
+      assert.ok(group);
+      await children(group); // refused before any request: not an ID
+      const line = await waitFor('the failure in the log', () =>
+        readLogs(api.logUri)
+          .split('\n')
+          .find((l) => l.includes('Loading server:Sim/group:bad')),
+      );
+      assert.ok(line.includes(`bad\\n${forged}`), line);
+      assert.ok(
+        !readLogs(api.logUri)
+          .split('\n')
+          .some((l) => l.startsWith(forged)),
+        'no forged line',
+      );
+    } finally {
+      sandbox.id = G.sandbox.id;
       api.treeProvider.refresh(server);
     }
   });
