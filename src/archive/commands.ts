@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { archiveRuntime, type Services, UserCancelledError } from '../core';
+import { archiveRuntime, plainText, type Services, UserCancelledError } from '../core';
 import type {
   ArchiveError,
   ArchiveInspection,
@@ -133,8 +133,10 @@ export async function inspectRestoreArchive(env: ArchiveEnv, arg: unknown): Prom
   await env.cache.set(archive, inspection);
   env.services.log.info(
     `Inspected ${archive}: ${inspection.entryCount} entries, ${inspection.uncompressedBytes} bytes unpacked, ` +
-      `MongoDB ${inspection.restoreInfo?.mongodbVersion ?? '?'}, ${Math.round(inspection.elapsedMs)} ms` +
-      (inspection.refusal ? `, extraction would refuse: ${inspection.refusal.code} ${inspection.refusal.entry}` : ''),
+      `MongoDB ${plainText(inspection.restoreInfo?.mongodbVersion ?? '?', 60)}, ${Math.round(inspection.elapsedMs)} ms` +
+      (inspection.refusal
+        ? `, extraction would refuse: ${inspection.refusal.code} ${plainText(inspection.refusal.entry)}`
+        : ''),
   );
   if (interactive) {
     const preview = runtime.buildMongodCommand({

@@ -3,11 +3,14 @@
 import * as vscode from 'vscode';
 import type { ArchiveError, ArchiveErrorCode, MongodNote, Refusal } from '../opsManager/archive';
 import { formatBytes } from '../opsManager/common';
+import { plainText } from '../core';
 
 const lang = (): string => vscode.env.language;
 
 /** Why one entry is refused: "… {entry} …". */
-export function refusalText(code: ArchiveErrorCode, entry: string): string {
+export function refusalText(code: ArchiveErrorCode, name: string): string {
+  // An entry name is the archive's text: shown on one line, bounded, invisible characters made visible.
+  const entry = plainText(name);
   switch (code) {
     case 'ABSOLUTE_PATH':
       return vscode.l10n.t(
@@ -103,19 +106,19 @@ export function archiveErrorText(error: ArchiveError, archive?: string): string 
 export function mongodNoteText(note: MongodNote): string {
   switch (note.code) {
     case 'USE_VERSION':
-      return vscode.l10n.t('Run it with MongoDB {0} (from restoreInfo.txt).', note.version);
+      return vscode.l10n.t('Run it with MongoDB {0} (from restoreInfo.txt).', plainText(note.version, 60));
     case 'VERSION_UNKNOWN':
       return vscode.l10n.t('restoreInfo.txt names no MongoDB version: use the version the snapshot was taken with.');
     case 'OPTION_IN_CONFIG_FILE':
       return vscode.l10n.t(
         'Startup option {0}: {1} has no command-line flag: set it in a mongod configuration file.',
-        note.option,
-        note.value,
+        plainText(note.option, 100),
+        plainText(note.value),
       );
     case 'KMIP_PLACEHOLDERS':
       return vscode.l10n.t(
         'Encrypted snapshot: replace the KMIP placeholders (server, CA file, client certificate) with those that can serve the master key{0}.',
-        note.masterKeyUuid === undefined ? '' : ` ${note.masterKeyUuid}`,
+        note.masterKeyUuid === undefined ? '' : ` ${plainText(note.masterKeyUuid, 60)}`,
       );
     case 'NO_RESTORE_INFO':
       return vscode.l10n.t(

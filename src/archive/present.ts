@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArchiveInspection, ArchiveProgress, MongodCommand } from '../opsManager/archive';
 import { formatBytes } from '../opsManager/common';
+import { plainText } from '../core';
 import { mongodNoteText, refusalOf } from './messages';
 
 const lang = (): string => vscode.env.language;
@@ -19,10 +20,13 @@ export function progressMessage(p: ArchiveProgress): string {
   );
 }
 
-/** Markdown code span that survives backticks in the value. */
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence} ${text.replaceAll('\n', ' ')} ${fence}`;
+/** A table cell's code span for a value read from the archive: one bounded line, fenced longer than any run of
+ * backticks in it (a value cannot close it early), with `|` escaped so it stays in its cell. */
+function code(value: string): string {
+  const text = plainText(value, 2000).replaceAll('|', '\\|');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/gu)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${text} ${fence}`;
 }
 
 function fenced(text: string): string {

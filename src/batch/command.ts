@@ -31,7 +31,7 @@ import { loadBatch, type LoadedBatch, noPartsMessage } from './load';
 import type { BatchPanels } from './panel';
 import { pickBatch } from './pick';
 import type { BatchRef } from './protocol';
-import { blockerText, COMMANDS, hashAfterDownload } from '../core';
+import { blockerText, COMMANDS, hashAfterDownload, plainText } from '../core';
 
 export const PARALLEL_SETTING = 'batchParallelDownloads';
 
@@ -167,7 +167,7 @@ async function run(
     return input;
   });
   services.log.info(
-    `Downloading sharded restore ${ref.batchId} of ${clusterName}: ${todo.length} parts into ${folder} (${parallel} at a time)`,
+    `Downloading sharded restore ${ref.batchId} of ${plainText(clusterName)}: ${todo.length} parts into ${folder} (${parallel} at a time)`,
   );
   const parts: Record<string, { status: PartOutcome['status']; sha1?: string; error?: string }> = {};
   for (const v of verifiedBefore) parts[v.jobId] = { status: 'verified', sha1: v.sha1 };
@@ -182,7 +182,7 @@ async function run(
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Downloading the sharded restore of {0}', clusterName),
+      title: vscode.l10n.t('Downloading the sharded restore of {0}', plainText(clusterName)),
       cancellable: true,
     },
     async (progress, token) => {
@@ -441,7 +441,10 @@ function announce(ref: BatchRef, result: BatchResult, total: number): void {
   } else {
     const bad = result.parts.filter((p) => p.status !== 'verified');
     const list = bad
-      .map((p) => `${p.name}: ${p.error?.message ?? downloadStatusText(p.status, vscode.l10n)}`)
+      // Part names and errors carry the server's text: one bounded line each, never a link in the notification.
+      .map(
+        (p) => `${plainText(p.name, 100)}: ${plainText(p.error?.message ?? downloadStatusText(p.status, vscode.l10n))}`,
+      )
       .join(' ');
     shown = vscode.window.showErrorMessage(
       vscode.l10n.t(

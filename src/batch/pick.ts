@@ -1,7 +1,7 @@
 // From the palette with no arguments: server, group, cluster (sharded ones first), then the batch, each a quick
 // pick that opens at once and skips itself when there is only one choice.
 import * as vscode from 'vscode';
-import { type PickItem, pickServer, pickWithLoading, type Services, UserCancelledError } from '../core';
+import { type PickItem, pickServer, pickText, pickWithLoading, type Services, UserCancelledError } from '../core';
 import { clusterLabel, groupClusters, groupRestoreJobs, isShardedCluster, type RestoreBatch } from '../opsManager/api';
 import type { BatchRef } from './protocol';
 
@@ -14,7 +14,11 @@ export async function pickBatch(services: Services, describe: (batch: RestoreBat
     placeholder: vscode.l10n.t('Choose a project (group)'),
     emptyMessage: vscode.l10n.t('No projects on this server.'),
     load: async () =>
-      (await client.listGroups()).map((g) => ({ label: g.name ?? g.id, description: g.id, value: g.id })),
+      (await client.listGroups()).map((g) => ({
+        label: pickText(g.name ?? g.id),
+        description: pickText(g.id),
+        value: g.id,
+      })),
   });
   if (groupId === undefined) throw new UserCancelledError();
   const clusters = await client.listClusters(groupId);
@@ -26,9 +30,9 @@ export async function pickBatch(services: Services, describe: (batch: RestoreBat
       groupClusters(clusters)
         .sort((a, b) => Number(isShardedCluster(b.cluster)) - Number(isShardedCluster(a.cluster)))
         .map((entry) => ({
-          label: clusterLabel(entry.cluster),
-          description: entry.cluster.typeName,
-          detail: entry.cluster.id,
+          label: pickText(clusterLabel(entry.cluster)),
+          description: entry.cluster.typeName === undefined ? undefined : pickText(entry.cluster.typeName, 60),
+          detail: pickText(entry.cluster.id),
           value: entry.cluster.id,
         })),
   });
@@ -42,7 +46,11 @@ export async function pickBatch(services: Services, describe: (batch: RestoreBat
       const items: Array<PickItem<string>> = [];
       for (const entry of entries) {
         if (entry.kind !== 'batch') continue;
-        items.push({ label: describe(entry.batch), detail: entry.batch.batchId, value: entry.batch.batchId });
+        items.push({
+          label: pickText(describe(entry.batch)),
+          detail: pickText(entry.batch.batchId),
+          value: entry.batch.batchId,
+        });
       }
       return items;
     },

@@ -10,6 +10,7 @@ import { isOpsManagerError, MAX_WORDED_WAIT_S, type ErrorParams, type OpsManager
 import type { Downloadability } from '../opsManager/api';
 import { formatBytes } from '../opsManager/common';
 import { maskSecrets } from './mask';
+import { plainText } from './escape';
 
 // Only `t` is used: callers may pass VS Code's l10n or any object that translates (the batch panel's renderer, tests).
 type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -25,12 +26,18 @@ export function rateLimitedText(seconds: number, l10n: L10n): string {
   return l10n.t('Rate limited by Ops Manager; retrying in {0} s…', seconds);
 }
 
-/** The sentence for any error: an OpsManagerError by its code, anything else by its (masked) message. */
+/**
+ * The sentence for any error: an OpsManagerError by its code, anything else by its (masked) message. Sentences
+ * carry the server's words, values and names and reach notifications, which make `[text](command:…)` clickable:
+ * masked whole, then shown as plain text (one line, bounded, no link).
+ */
 export function errorText(error: unknown, l10n: L10n): string {
-  if (isOpsManagerError(error)) {
-    return maskSecrets(opsManagerErrorText(error, l10n));
-  }
-  return maskSecrets(error instanceof Error ? error.message : String(error));
+  const text = isOpsManagerError(error)
+    ? opsManagerErrorText(error, l10n)
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  return plainText(maskSecrets(text), 2000);
 }
 
 function opsManagerErrorText(error: OpsManagerError, l10n: L10n): string {

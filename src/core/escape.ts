@@ -1,5 +1,6 @@
 // Server text made safe for the panels' HTML (restore-job and batch panels): escaped for content and attributes, invisible and
-// direction-changing characters shown as escapes, and only real web links made clickable. Pure.
+// direction-changing characters shown as escapes, and only real web links made clickable. Also server text for
+// plain-text places outside the panels (plainText, pickText). Pure.
 
 /** Escapes text for use in element content and in double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -38,4 +39,32 @@ export function isWebUrl(href: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Line breaks of every kind (and tabs) in one-line text: each run becomes one space.
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/gu;
+// A markdown link's "](": notifications make `[text](target)` clickable, `command:` targets included.
+const LINK_JOIN = /\]\(/g;
+
+/**
+ * Server text for plain-text places (tree labels, descriptions and tooltips, quick picks, notifications, titles, the
+ * log): one line, invisible and direction-changing characters shown as \uXXXX escapes, no markdown link a
+ * notification would make clickable, and at most `max` characters of the value (then "…"). Linear; only the first
+ * `max` characters are looked at, so a 100 kB name costs nothing.
+ */
+export function plainText(value: unknown, max = 200): string {
+  const text = String(value);
+  let head = text.length > max ? text.slice(0, max) : text;
+  // Never end on half a surrogate pair.
+  if (head.length < text.length && /[\ud800-\udbff]$/u.test(head)) head = head.slice(0, -1);
+  const shown = head
+    .replace(LINE_BREAKS, ' ')
+    .replace(INVISIBLE_OR_BREAK, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(LINK_JOIN, '] (');
+  return head.length < text.length ? `${shown}…` : shown;
+}
+
+/** `plainText` for quick-pick labels, descriptions and details, where `$(name)` would draw an icon: shown as typed. */
+export function pickText(value: unknown, max = 200): string {
+  return plainText(value, max).replace(/\$\(/g, '\\$(');
 }

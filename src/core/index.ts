@@ -9,6 +9,7 @@ export * from './dateTime';
 export * from './downloadState';
 export * from './errorHelp';
 export * from './errorText';
+export { pickText, plainText } from './escape';
 export * from './jobRef';
 export * from './jobRefProblem';
 export * from './jobStatus';

@@ -3,6 +3,7 @@
 // renderer, unit-tested in plain Node, shares it. Unknown values have no entry: callers show them as sent
 // (statusWords does), because a server newer than this extension may send values it has never seen.
 import type * as vscode from 'vscode';
+import { plainText } from './escape';
 
 export type StatusTone = 'success' | 'progress' | 'waiting' | 'warning' | 'error' | 'neutral';
 export type StatusKind = 'job' | 'delivery';
@@ -39,7 +40,8 @@ export function statusLook(kind: StatusKind, value: string | undefined): StatusL
 
 /** The status in words ("Max downloads reached"); a value this version does not know, as sent. */
 export function statusWords(kind: StatusKind, value: string, l10n: typeof vscode.l10n): string {
-  return statusLook(kind, value)?.label(l10n) ?? value;
+  // An unknown value as sent, on one short line: it reaches tree rows, notifications and tooltips.
+  return statusLook(kind, value)?.label(l10n) ?? plainText(value, 60);
 }
 
 /** The job's statuses in words, the job's then the delivery's ("Broken · Failed"); unknown values as sent. */

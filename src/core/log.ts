@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { isOpsManagerError } from '../opsManager/common';
 import type { RequestLogEntry } from '../opsManager/http';
 import { maskSecrets } from './mask';
+import { plainText } from './escape';
 
 export { addSecret, maskSecrets } from './mask';
 
@@ -13,8 +14,9 @@ export function describeError(error: unknown): string {
     const parts = [`${error.name} [${error.kind} ${error.code}]: ${error.message}`];
     if (error.status !== undefined) parts.push(`status=${error.status}`);
     if (error.errorCode) parts.push(`errorCode=${error.errorCode}`);
-    if (error.reason) parts.push(`reason=${error.reason}`);
-    if (error.detail) parts.push(`detail=${error.detail}`);
+    // The server's own words: masked whole, then kept to one bounded line, so they cannot forge log lines.
+    if (error.reason) parts.push(`reason=${plainText(maskSecrets(error.reason), 300)}`);
+    if (error.detail) parts.push(`detail=${plainText(maskSecrets(error.detail), 2000)}`);
     if (error.url) parts.push(`url=${error.url}`);
     return maskSecrets(parts.join(' | '));
   }
@@ -37,7 +39,16 @@ function maskArg(arg: unknown): unknown {
   return arg;
 }
 
-/** A LogOutputChannel that masks every message before passing it on. */
+// Line breaks inside one message, written as escapes: a value from a server (an ID, a name, an error's words) must
+// not start a line of its own that reads like another entry of the log.
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+const BREAK_ESCAPES: Record<string, string> = { '\r\n': '\\r\\n', '\r': '\\r', '\n': '\\n' };
+function oneEntry(message: string): string {
+  return message.replace(LINE_BREAK, (c) => BREAK_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A LogOutputChannel that masks every message before passing it on; info, warnings and errors stay one entry each
+ * (trace and debug keep their lines: stacks and diagnostics). */
 class MaskingLogOutputChannel implements vscode.LogOutputChannel {
   constructor(private readonly inner: vscode.LogOutputChannel) {}
 
@@ -57,13 +68,13 @@ class MaskingLogOutputChannel implements vscode.LogOutputChannel {
     this.inner.debug(maskSecrets(message), ...args.map(maskArg));
   }
   info(message: string, ...args: unknown[]): void {
-    this.inner.info(maskSecrets(message), ...args.map(maskArg));
+    this.inner.info(oneEntry(maskSecrets(message)), ...args.map(maskArg));
   }
   warn(message: string, ...args: unknown[]): void {
-    this.inner.warn(maskSecrets(message), ...args.map(maskArg));
+    this.inner.warn(oneEntry(maskSecrets(message)), ...args.map(maskArg));
   }
   error(error: string | Error, ...args: unknown[]): void {
-    const message = typeof error === 'string' ? maskSecrets(error) : describeError(error);
+    const message = oneEntry(typeof error === 'string' ? maskSecrets(error) : describeError(error));
     this.inner.error(message, ...args.map(maskArg));
     if (error instanceof Error && error.stack) {
       this.inner.debug(maskSecrets(error.stack));

@@ -1,7 +1,7 @@
 // How a restore job looks in the tree: readable created time, delivery status in words, icon and colour (from
 // core's one status table, which the panel's badges use too).
 import * as vscode from 'vscode';
-import { dominantStatus, type StatusKind, type StatusTone, statusWords } from '../core';
+import { dominantStatus, plainText, type StatusKind, type StatusTone, statusWords } from '../core';
 import type { RestoreJob } from '../opsManager/api';
 
 /** Status tones as theme colours: failures red, ready green, waiting blue, spent downloads orange. */
@@ -33,7 +33,8 @@ export function jobDescription(job: RestoreJob): string {
   }
   const method = job.delivery?.methodName;
   if (method !== undefined && method !== 'HTTP') parts.push(method);
-  return parts.join(' · ');
+  // Unknown values are shown as sent: on one line, bounded, invisible characters made visible.
+  return plainText(parts.join(' · '), 120);
 }
 
 /** The icon of the job's most telling status, in its tone's theme colour; a question mark when unknown. */

@@ -1,6 +1,8 @@
 // Tooltips as markdown. Values come from the server, so each one goes into a code span sized to its content:
-// nothing in a value can become a link, an image or HTML.
+// nothing in a value can become a link, an image or HTML; it is shown on one line, bounded, invisible characters
+// made visible.
 import * as vscode from 'vscode';
+import { plainText } from '../core';
 
 /** Plain text in markdown: every character markdown could read as syntax is backslash-escaped. Unlike
  * MarkdownString.appendText, spaces stay spaces, so long tooltips still wrap. */
@@ -23,10 +25,10 @@ export function fieldsTooltip(
   note?: string,
 ): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escapeMarkdown(title)}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(plainText(title, 300))}**\n\n`);
   for (const [label, value] of rows) {
     if (value === undefined || value === '') continue;
-    md.appendMarkdown(`${escapeMarkdown(label)}: ${codeSpan(value)}  \n`);
+    md.appendMarkdown(`${escapeMarkdown(plainText(label))}: ${codeSpan(plainText(value, 500))}  \n`);
   }
   if (note !== undefined) {
     md.appendMarkdown(`\n${escapeMarkdown(note)}`);

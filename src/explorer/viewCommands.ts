@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { OpsManagerError } from '../opsManager/common';
 import type { RestoreJob } from '../opsManager/api';
-import { field, type JobPanels, type JobRef, jobRefKey, requireJobRef, stringField } from '../core';
+import { field, type JobPanels, type JobRef, jobRefKey, plainText, requireJobRef, stringField } from '../core';
 import { TreeNode } from './nodes/common';
 import { ClusterNode } from './nodes/clusterNode';
 import { GroupNode } from './nodes/groupNode';
@@ -98,7 +98,8 @@ export async function copyId(arg: unknown): Promise<string> {
     throw new OpsManagerError({ kind: 'invalid-input', message: vscode.l10n.t('There is no ID to copy here.') });
   }
   await vscode.env.clipboard.writeText(id);
-  void vscode.window.showInformationMessage(message(id));
+  // The ID as listed by the server: copied exactly, shown safely.
+  void vscode.window.showInformationMessage(message(plainText(id, 60)));
   return id;
 }
 

@@ -11,7 +11,7 @@ import type { RestoreJob } from '../opsManager/api';
 import { shortDateTime } from '../opsManager/common';
 import type { RenderContext } from './elements';
 import type { BannerFix } from './protocol';
-import { displayText, escapeHtml } from '../core/escape';
+import { displayText, escapeHtml, plainText } from '../core/escape';
 import { renderHeader } from './header';
 import { renderPreviewBar } from './previewBar';
 import { renderBody } from './sections';
@@ -60,7 +60,8 @@ export function panelTitle(
   now: Date = new Date(),
   locale?: string,
 ): string {
-  const target = clusterName ?? ref.clusterId ?? ref.hostId ?? ref.groupId;
+  // A tab title, and the start of the notifications about the job: the server's name on one short line.
+  const target = plainText(clusterName ?? ref.clusterId ?? ref.hostId ?? ref.groupId, 60);
   const created = shortDateTime(job?.created, now, locale);
   return `${target} · ${created ?? `…${ref.jobId.slice(-6)}`}`;
 }

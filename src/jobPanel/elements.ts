@@ -155,6 +155,8 @@ export function jsonText(value: unknown): string {
   try {
     return JSON.stringify(value, null, 2) ?? String(value);
   } catch {
-    return String(value);
+    // Nested deeper than the stack allows (a few hundred kB of "[[[[…" parse fine): String() would recurse too.
+    if (Array.isArray(value)) return '[…]';
+    return typeof value === 'object' && value !== null ? '{…}' : String(value);
   }
 }

@@ -16,6 +16,7 @@ import {
   type ServerConfig,
   type Services,
   type Validation,
+  pickText,
 } from '../core';
 import { assertObjectId, isObjectId, parseRestoreJobUrl, type RestoreJobUrl } from '../opsManager/common';
 import { clusterLabel, groupClusters, type RestoreJob } from '../opsManager/api';
@@ -105,7 +106,7 @@ async function pickGroup(deps: LookupDeps, server: ServerConfig): Promise<Choice
         configured ??
         (await (await deps.services.clients.get(server.name)).listGroups()).map((g) => ({ id: g.id, name: g.name }));
       return groups
-        .map((g) => ({ label: g.name ?? g.id, description: g.id, value: idChoice(g.id) }))
+        .map((g) => ({ label: pickText(g.name ?? g.id), description: pickText(g.id), value: idChoice(g.id) }))
         .sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }));
     },
   });
@@ -128,11 +129,11 @@ async function pickCluster(deps: LookupDeps, server: ServerConfig, groupId: stri
       const client = await deps.services.clients.get(server.name);
       // Shards and config servers are left out: restore jobs are asked of the top-level cluster.
       return groupClusters(await client.listClusters(groupId)).map(({ cluster, members }) => ({
-        label: clusterLabel(cluster),
-        description: cluster.id,
+        label: pickText(clusterLabel(cluster)),
+        description: pickText(cluster.id),
         detail:
           [
-            cluster.typeName,
+            cluster.typeName === undefined ? undefined : pickText(cluster.typeName, 60),
             members.length > 0 ? vscode.l10n.t('{0} shards and config servers', members.length) : undefined,
           ]
             .filter((s) => s !== undefined)

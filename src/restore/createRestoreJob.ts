@@ -19,7 +19,16 @@ import {
   type Snapshot,
 } from '../opsManager/api';
 import { isObjectId, isOpsManagerError, OpsManagerError } from '../opsManager/common';
-import { type JobPanels, type JobRef, pickServer, pickWithLoading, type Services, UserCancelledError } from '../core';
+import {
+  type JobPanels,
+  type JobRef,
+  pickServer,
+  pickText,
+  pickWithLoading,
+  plainText,
+  type Services,
+  UserCancelledError,
+} from '../core';
 import { parseRestoreArgs, type RestoreArgs } from './args';
 import { runWizard, snapshotLabel } from './wizard';
 import { confirmationError, worded } from './wording';
@@ -53,7 +62,7 @@ async function pickGroup(deps: RestoreDeps, server: string): Promise<string> {
       const groups =
         configured ??
         (await (await deps.services.clients.get(server)).listGroups()).map((g) => ({ id: g.id, name: g.name }));
-      return groups.map((g) => ({ label: g.name ?? g.id, description: g.id, value: g.id }));
+      return groups.map((g) => ({ label: pickText(g.name ?? g.id), description: pickText(g.id), value: g.id }));
     },
   });
   if (id === undefined) throw new UserCancelledError();
@@ -68,9 +77,9 @@ async function pickCluster(deps: RestoreDeps, server: string, groupId: string): 
     load: async () => {
       const client = await deps.services.clients.get(server);
       return groupClusters(await client.listClusters(groupId)).map(({ cluster }) => ({
-        label: clusterLabel(cluster),
-        description: cluster.id,
-        detail: cluster.typeName,
+        label: pickText(clusterLabel(cluster)),
+        description: pickText(cluster.id),
+        detail: cluster.typeName === undefined ? undefined : pickText(cluster.typeName, 60),
         value: cluster.id,
       }));
     },
@@ -89,7 +98,7 @@ async function resolveTarget(deps: RestoreDeps, args: RestoreArgs): Promise<Targ
 
 async function clusterName(client: OpsManagerClient, groupId: string, clusterId: string): Promise<string> {
   try {
-    return clusterLabel(await client.getCluster(groupId, clusterId));
+    return plainText(clusterLabel(await client.getCluster(groupId, clusterId)));
   } catch {
     return clusterId; // the name is for display only
   }
@@ -326,9 +335,9 @@ async function showNewestJobs(env: RestoreEnv, client: OpsManagerClient, target:
     const jobs = (await client.listRestoreJobs(target.groupId, target.clusterId)).slice(0, 10);
     const picked = await vscode.window.showQuickPick(
       jobs.map((job) => ({
-        label: job.created ?? job.id,
-        description: [job.statusName, job.delivery?.statusName].filter(Boolean).join(' · '),
-        detail: job.id,
+        label: pickText(job.created ?? job.id),
+        description: pickText([job.statusName, job.delivery?.statusName].filter(Boolean).join(' · ')),
+        detail: pickText(job.id),
         job,
       })),
       {

@@ -3,7 +3,7 @@
 // Polls at opsManager.watchIntervalSeconds, gives up after a day, and stops when the extension is disposed.
 import * as vscode from 'vscode';
 import type { CreatedRestore, RestoreJob } from '../opsManager/api';
-import { COMMANDS, type Services } from '../core';
+import { COMMANDS, plainText, type Services } from '../core';
 
 const MAX_WATCH_MS = 24 * 3_600_000;
 
@@ -77,12 +77,18 @@ export class RestoreWatcher implements vscode.Disposable {
     const bad = jobs.filter(failed);
     if (bad.length > 0) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Restore job {0} failed ({1}). Open it for details.', bad[0].id, bad[0].statusName ?? '?'),
+        vscode.l10n.t(
+          'Restore job {0} failed ({1}). Open it for details.',
+          plainText(bad[0].id, 40),
+          plainText(bad[0].statusName ?? '?', 60),
+        ),
       );
       return;
     }
     if (jobs.every(automated)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The automated restore {0} has finished.', jobs[0].id));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The automated restore {0} has finished.', plainText(jobs[0].id, 40)),
+      );
       return;
     }
     const download = vscode.l10n.t('Download');
@@ -90,10 +96,10 @@ export class RestoreWatcher implements vscode.Disposable {
       jobs.length > 1
         ? vscode.l10n.t(
             'The sharded restore (batch {0}) is ready: {1} archives to download.',
-            batchId ?? '?',
+            plainText(batchId ?? '?', 40),
             jobs.length,
           )
-        : vscode.l10n.t('Restore job {0} is ready to download.', jobs[0].id);
+        : vscode.l10n.t('Restore job {0} is ready to download.', plainText(jobs[0].id, 40));
     void vscode.window.showInformationMessage(message, download).then(async (choice) => {
       if (choice !== download) return;
       const refs = jobs.map((job) => ({ ...target, jobId: job.id }));

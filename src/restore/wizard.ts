@@ -22,7 +22,7 @@ import {
   type Snapshot,
 } from '../opsManager/api';
 import { formatBytes } from '../opsManager/common';
-import { BACK, formatDateTime, inputStep, type PickItem, type Validation } from '../core';
+import { BACK, formatDateTime, inputStep, type PickItem, pickText, plainText, type Validation } from '../core';
 import { formatLocalDateTime, parseLocalDateTime, parseOplogText } from './inputs';
 
 export interface WizardInput {
@@ -245,9 +245,9 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
           active: (v) => v.kind === 'snapshot' && v.snapshot.id === state.snapshot?.id,
           items: () => {
             const items: Array<PickItem<SourceChoice>> = complete.map((snapshot) => ({
-              label: `$(archive) ${snapshotLabel(snapshot)}`,
-              description: snapshot.id,
-              detail: snapshotDetail(snapshot),
+              label: `$(archive) ${pickText(snapshotLabel(snapshot))}`,
+              description: pickText(snapshot.id),
+              detail: pickText(snapshotDetail(snapshot)),
               value: { kind: 'snapshot', snapshot },
             }));
             if (complete.length === 0)
@@ -364,8 +364,8 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
           placeholder: vscode.l10n.t('Choose a checkpoint'),
           items: () =>
             input.checkpoints.map((c) => ({
-              label: `${c.restorable === false ? '$(circle-slash)' : '$(debug-breakpoint-log)'} ${c.timestamp === undefined ? c.id : formatDateTime(c.timestamp)}`,
-              description: c.id,
+              label: `${c.restorable === false ? '$(circle-slash)' : '$(debug-breakpoint-log)'} ${c.timestamp === undefined ? pickText(c.id) : formatDateTime(c.timestamp)}`,
+              description: pickText(c.id),
               detail: c.restorable === false ? vscode.l10n.t('Not restorable') : vscode.l10n.t('Restorable'),
               value: c,
             })),
@@ -465,7 +465,11 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
           active: (v) => v.id === (state.targetGroupId ?? input.groupId),
           items: async () =>
             (await input.client.listGroups())
-              .map((g) => ({ label: g.name ?? g.id, description: g.id, value: { id: g.id, name: g.name ?? g.id } }))
+              .map((g) => ({
+                label: pickText(g.name ?? g.id),
+                description: pickText(g.id),
+                value: { id: g.id, name: plainText(g.name ?? g.id) },
+              }))
               .sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' })),
         });
         if (result !== BACK && result !== undefined) {
@@ -489,10 +493,11 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
             groupClusters(await input.client.listClusters(groupId))
               .filter(({ cluster }) => !(cluster.id === input.clusterId && groupId === input.groupId))
               .map(({ cluster }) => ({
-                label: `$(database) ${clusterLabel(cluster)}`,
-                description: cluster.id,
-                detail: cluster.typeName,
-                value: { id: cluster.id, name: clusterLabel(cluster) },
+                label: `$(database) ${pickText(clusterLabel(cluster))}`,
+                description: pickText(cluster.id),
+                detail: cluster.typeName === undefined ? undefined : pickText(cluster.typeName, 60),
+                // Shown, not raw: the name the person confirms is the one they read.
+                value: { id: cluster.id, name: plainText(clusterLabel(cluster)) },
               })),
         });
         if (result !== BACK && result !== undefined) {
@@ -520,10 +525,10 @@ export async function runWizard(input: WizardInput): Promise<WizardResult | unde
           items: () => [
             {
               label: automated
-                ? `$(warning) ${vscode.l10n.t('Create automated restore onto {0}…', state.targetName ?? '?')}`
+                ? `$(warning) ${vscode.l10n.t('Create automated restore onto {0}…', pickText(state.targetName ?? '?'))}`
                 : `$(check) ${vscode.l10n.t('Create restore job')}`,
-              description: input.clusterName,
-              detail: `${sourceSummary(state)} → ${deliveryText}`,
+              description: pickText(input.clusterName),
+              detail: pickText(`${sourceSummary(state)} → ${deliveryText}`, 400),
               value: 'create' as const,
             },
           ],

@@ -4,6 +4,8 @@
 import type * as vscode from 'vscode';
 import type { ApiRoot } from '../opsManager/api';
 import { isOpsManagerError, OpsManagerError } from '../opsManager/common';
+import { plainText } from '../core/escape';
+import { maskSecrets } from '../core/mask';
 
 type L10n = typeof vscode.l10n;
 
@@ -32,7 +34,8 @@ export function isKeyRefused(error: unknown): error is OpsManagerError {
 }
 
 export function describeVersion(root: ApiRoot): string {
-  return root.versionString ?? [root.appName, root.build].filter((s) => s !== undefined).join(' ');
+  // The server's own text, shown in a notification: one bounded line, never a link.
+  return plainText(root.versionString ?? [root.appName, root.build].filter((s) => s !== undefined).join(' '), 80);
 }
 
 /** What Ops Manager itself said about a refusal (its code and words), for the detail line; mask it before showing. */
@@ -40,7 +43,9 @@ export function serverWords(error: OpsManagerError): string {
   const code = error.errorCode ?? (error.status === undefined ? '' : `HTTP ${error.status}`);
   // Without its closing full stop: the words are quoted inside a sentence.
   const words = (error.detail ?? error.reason ?? '').trim().replace(/\.$/, '');
-  return words === '' ? code : code === '' ? words : `${code}: ${words}`;
+  const said = words === '' ? code : code === '' ? words : `${code}: ${words}`;
+  // Masked whole before it is cut, so no part of a secret survives the cut.
+  return plainText(maskSecrets(said), 300);
 }
 
 /** A URL typed without a scheme ("opsmanager.example.com:8443") gets https://; anything else stays as typed. */

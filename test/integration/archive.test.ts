@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { JobRef } from '../../src/core/services';
 import { hostileArchives } from '../simulator/hostileArchives';
-import { restoreInfoText, SIM_RESTORE_INFO, smallRestoreArchive } from '../simulator/omLayout';
+import { restoreInfoText, SIM_RESTORE_INFO, SIM_TOP_FOLDER, smallRestoreArchive } from '../simulator/omLayout';
 import { SAMPLE } from '../simulator/sampleData';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { setApiKey, setServers, testApi, waitFor } from './uiSupport';
+import { readLogs, setApiKey, setServers, testApi, waitFor } from './uiSupport';
 
 const INSPECT = 'opsManager.inspectRestoreArchive';
 const EXTRACT = 'opsManager.extractRestoreArchive';
@@ -75,6 +75,27 @@ describe('Inspect and Extract Restore Archive', function () {
     });
     assert.equal(result, undefined);
     assert.deepEqual(fs.readdirSync(dir), ['evil.tar.gz']);
+  });
+
+  it('names a hostile entry in its refusal as it is: one line, no reordering, no link a notification would open', async () => {
+    const entry = `${SIM_TOP_FOLDER}/../../evil\u202Etxt.exe\n[Open](command:workbench.action.terminal.new)`;
+    const archive = path.join(dir, 'named.tar.gz');
+    fs.writeFileSync(archive, smallRestoreArchive({ extra: [{ name: entry, data: 'x' }] }));
+    const result: unknown = await vscode.commands.executeCommand(EXTRACT, {
+      archive,
+      destination: path.join(dir, 'x'),
+    });
+    assert.equal(result, undefined);
+    assert.deepEqual(fs.readdirSync(dir), ['named.tar.gz']);
+    // The wrapper logs exactly the sentence it shows in the error notification.
+    const api = await testApi();
+    const line = await waitFor('the refusal in the log', () =>
+      readLogs(api.logUri)
+        .split('\n')
+        .find((l) => l.includes('opsManager.extractRestoreArchive failed') && l.includes('named.tar.gz')),
+    );
+    assert.ok(line.includes('evil\\u202etxt.exe [Open] (command:workbench'), line);
+    assert.ok(!line.includes('\u202E') && !line.includes(']('), line);
   });
 
   it('unpacks a batch folder: every part into its own folder, the config server first', async () => {

@@ -8,7 +8,18 @@ import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
 import type { TreeNode } from '../../src/explorer/nodes/common';
-import { children, item, labelOf, nodeAt, setApiKey, setServers, testApi, tooltipText, waitFor } from './uiSupport';
+import {
+  children,
+  item,
+  labelOf,
+  nodeAt,
+  readLogs,
+  setApiKey,
+  setServers,
+  testApi,
+  tooltipText,
+  waitFor,
+} from './uiSupport';
 
 const G = SAMPLE.groups;
 const C = SAMPLE.clusters;
@@ -305,5 +316,75 @@ describe('Tree', function () {
     sim.clearLog();
     await children(await nodeAt('Sim', G.production.name, 'catalog'));
     assert.equal(sim.log.length, 0);
+  });
+  it('shows hostile names as sent but safe: one line, bounded, nothing reordered or clickable; a repeated ID once', async () => {
+    const api = await testApi();
+    const sandbox = sim.data.groups.find((g) => g.id === G.sandbox.id);
+    assert.ok(sandbox);
+    const savedName = sandbox.name;
+    const clusterCount = sim.data.clusters.length;
+    const link = '[Open](command:workbench.action.terminal.new)';
+    sandbox.name = `Sandbox\u202Egnp.exe\n${link} ${'x'.repeat(100_000)}`;
+    const hostileCluster = {
+      id: '60a1b2c3d4e5f60718293aff',
+      groupId: G.sandbox.id,
+      clusterName: `rs\u2066-evil\r\nsecond line ${link}`,
+      typeName: 'NEW_TYPE\u202E',
+      lastHeartbeat: new Date().toISOString(),
+    };
+    // The same cluster twice, as a server paging while clusters change can list it: the view needs unique IDs.
+    sim.data.clusters.push(hostileCluster, { ...hostileCluster });
+    const server = await nodeAt('Sim');
+    try {
+      api.treeProvider.refresh(server);
+      const group = (await children(server)).find((node) => item(node).id === `server:Sim/group:${G.sandbox.id}`);
+      assert.ok(group);
+      const clusters = await children(group);
+      assert.equal(clusters.length, 1, JSON.stringify(clusters.map(labelOf)));
+      const lines = [labelOf(group), labelOf(clusters[0]), String(item(clusters[0]).description)];
+      for (const text of [...lines, tooltipText(group), tooltipText(clusters[0])]) {
+        assert.doesNotMatch(text, /[\u202E\u2066]/u, text.slice(0, 300));
+        assert.ok(!text.includes('](command:'), text.slice(0, 300));
+      }
+      for (const text of lines) assert.doesNotMatch(text, /[\r\n]/u, text.slice(0, 300));
+      assert.ok(labelOf(group).length < 400, `label of ${labelOf(group).length} characters`);
+      assert.ok(labelOf(group).startsWith('Sandbox\\u202egnp.exe [Open] (command:'), labelOf(group).slice(0, 80));
+      assert.equal(labelOf(clusters[0]), 'rs\\u2066-evil second line [Open] (command:workbench.action.terminal.new)');
+      assert.equal(item(clusters[0]).description, 'NEW_TYPE\\u202e');
+    } finally {
+      sandbox.name = savedName;
+      sim.data.clusters.length = clusterCount;
+      api.treeProvider.refresh(server);
+    }
+  });
+
+  it('a hostile ID listed by the server cannot forge lines in the log', async () => {
+    const api = await testApi();
+    const sandbox = sim.data.groups.find((g) => g.id === G.sandbox.id);
+    assert.ok(sandbox);
+    const forged = '2026-01-01 00:00:00.000 [error] FORGED';
+    sandbox.id = `bad\n${forged}`;
+    const server = await nodeAt('Sim');
+    try {
+      api.treeProvider.refresh(server);
+      const group = (await children(server)).find((node) => labelOf(node) === G.sandbox.name);
+      assert.ok(group);
+      await children(group); // refused before any request: not an ID
+      const line = await waitFor('the failure in the log', () =>
+        readLogs(api.logUri)
+          .split('\n')
+          .find((l) => l.includes('Loading server:Sim/group:bad')),
+      );
+      assert.ok(line.includes(`bad\\n${forged}`), line);
+      assert.ok(
+        !readLogs(api.logUri)
+          .split('\n')
+          .some((l) => l.startsWith(forged)),
+        'no forged line',
+      );
+    } finally {
+      sandbox.id = G.sandbox.id;
+      api.treeProvider.refresh(server);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { jobDescription } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
 import { RestoreJobNode } from './restoreJobNode';
-import { COMMANDS } from '../../core';
+import { COMMANDS, plainText } from '../../core';
 
 export class BatchNode extends TreeNode {
   readonly server: string;
@@ -77,7 +77,7 @@ export class BatchPartNode extends RestoreJobNode {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     const part = this.part;
-    item.label = part.name;
+    item.label = plainText(part.name);
     const role =
       part.role === 'config'
         ? vscode.l10n.t('Config server')
@@ -99,7 +99,7 @@ export class BatchPartNode extends RestoreJobNode {
         );
     }
     item.accessibilityInformation = {
-      label: vscode.l10n.t('Part {0}, {1}', part.name, String(item.description)),
+      label: vscode.l10n.t('Part {0}, {1}', plainText(part.name), String(item.description)),
     };
     return item;
   }

@@ -2,7 +2,7 @@
 // from). A sharded cluster also shows its shards and config server, grouped under one node, since restore jobs and
 // snapshots are asked of the top-level cluster only.
 import * as vscode from 'vscode';
-import type { ErrorLevel } from '../../core';
+import { type ErrorLevel, plainText } from '../../core';
 import { type Cluster, clusterLabel, groupRestoreJobs, isShardedCluster } from '../../opsManager/api';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
@@ -22,7 +22,7 @@ function typeLabel(typeName: string | undefined): string | undefined {
     case 'CONFIG_SERVER_REPLICA_SET':
       return vscode.l10n.t('Config server');
     default:
-      return typeName;
+      return plainText(typeName, 60);
   }
 }
 
@@ -53,7 +53,7 @@ export class ClusterNode extends LoadingNode {
   }
 
   get label(): string {
-    return this.info.name ?? (this.info.cluster ? clusterLabel(this.info.cluster) : this.info.id);
+    return plainText(this.info.name ?? (this.info.cluster ? clusterLabel(this.info.cluster) : this.info.id));
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -167,7 +167,7 @@ export class ClusterMemberNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const cluster = this.cluster;
     const isConfig = cluster.typeName === 'CONFIG_SERVER_REPLICA_SET';
-    const label = cluster.shardName ?? cluster.replicaSetName ?? cluster.clusterName ?? cluster.id;
+    const label = plainText(cluster.shardName ?? cluster.replicaSetName ?? cluster.clusterName ?? cluster.id);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = 'clusterMember';

@@ -1,6 +1,6 @@
 // A group (project) lists its clusters: the configured ones, or all the API returns.
 import * as vscode from 'vscode';
-import type { ErrorLevel, GroupConfig } from '../../core';
+import { type ErrorLevel, type GroupConfig, plainText } from '../../core';
 import { type Group, groupClusters } from '../../opsManager/api';
 import { fieldsTooltip } from '../markdown';
 import { LoadingNode, MessageNode, type TreeContext, TreeNode } from './common';
@@ -31,14 +31,14 @@ export class GroupNode extends LoadingNode {
   }
 
   get label(): string {
-    return this.info.name ?? this.info.group?.name ?? this.info.id;
+    return plainText(this.info.name ?? this.info.group?.name ?? this.info.id);
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = 'group';
-    item.description = this.label === this.groupId ? undefined : this.groupId;
+    item.description = this.label === this.groupId ? undefined : plainText(this.groupId);
     item.iconPath = new vscode.ThemeIcon('project');
     const group = this.info.group;
     item.tooltip = fieldsTooltip(vscode.l10n.t('Group {0}', this.label), [

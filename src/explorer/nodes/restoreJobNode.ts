@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { checkDownloadable, type RestoreJob } from '../../opsManager/api';
 import { shortDateTime } from '../../opsManager/common';
-import { COMMANDS, formatDateTime, type JobRef, type StatusKind, statusWords } from '../../core';
+import { COMMANDS, formatDateTime, type JobRef, plainText, type StatusKind, statusWords } from '../../core';
 import { jobDescription, jobIcon } from '../jobPresentation';
 import { fieldsTooltip } from '../markdown';
 import { TreeNode } from './common';
@@ -44,7 +44,7 @@ export class RestoreJobNode extends TreeNode implements JobRef {
     const job = this.job;
     const created = formatDateTime(job.created);
     // A short label (no year this year, no seconds) so the status in the description fits the default sidebar width.
-    const label = shortDateTime(job.created, new Date(), vscode.env.language, false) ?? job.id;
+    const label = shortDateTime(job.created, new Date(), vscode.env.language, false) ?? plainText(job.id);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = jobDescription(job);
@@ -71,7 +71,7 @@ export class RestoreJobNode extends TreeNode implements JobRef {
       [vscode.l10n.t('Point in time'), job.pointInTime === undefined ? undefined : String(job.pointInTime)],
     ]);
     item.accessibilityInformation = {
-      label: vscode.l10n.t('Restore job created {0}, {1}', created ?? job.id, jobDescription(job)),
+      label: vscode.l10n.t('Restore job created {0}, {1}', created ?? plainText(job.id), jobDescription(job)),
     };
     item.command = {
       command: COMMANDS.openRestoreJob,

@@ -3,7 +3,7 @@
 // inline "Restore…" that runs opsManager.createRestoreJob with the snapshot chosen. The node carries server,
 // groupId, clusterId and snapshotId as own properties: that is all the command reads from it.
 import * as vscode from 'vscode';
-import { formatDateTime, type ErrorLevel } from '../../core';
+import { formatDateTime, type ErrorLevel, plainText } from '../../core';
 import { formatBytes } from '../../opsManager/common';
 import { type Snapshot, snapshotSizeBytes, snapshotVersions } from '../../opsManager/api';
 import { fieldsTooltip } from '../markdown';
@@ -65,7 +65,7 @@ export function snapshotDescription(snapshot: Snapshot): string {
   if (snapshot.doNotDelete === true) parts.push(vscode.l10n.t('Do not delete'));
   else if (snapshot.expires !== undefined)
     parts.push(vscode.l10n.t('Expires {0}', formatDateTime(snapshot.expires) ?? snapshot.expires));
-  return parts.join(' · ');
+  return plainText(parts.join(' · '), 160);
 }
 
 export class SnapshotNode extends TreeNode {
@@ -89,7 +89,7 @@ export class SnapshotNode extends TreeNode {
     const s = this.snapshot;
     const created = formatDateTime(s.created?.date);
     const complete = s.complete !== false;
-    const item = new vscode.TreeItem(created ?? s.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(created ?? plainText(s.id), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = snapshotDescription(s);
     item.contextValue = complete ? 'snapshot complete' : 'snapshot incomplete';
@@ -119,7 +119,7 @@ export class SnapshotNode extends TreeNode {
     }
     item.tooltip = fieldsTooltip(vscode.l10n.t('Snapshot {0}', s.id), rows);
     item.accessibilityInformation = {
-      label: vscode.l10n.t('Snapshot created {0}, {1}', created ?? s.id, snapshotDescription(s)),
+      label: vscode.l10n.t('Snapshot created {0}, {1}', created ?? plainText(s.id), snapshotDescription(s)),
     };
     return item;
   }

@@ -444,7 +444,7 @@ export class OpsManagerClient {
     return this.parseAt(url, () => parse(payload, ''));
   }
 
-  private async listAll<T>(
+  private async listAll<T extends { id: string }>(
     path: string,
     parseItem: ItemParser<T>,
     opts: ListOptions<T>,
@@ -454,6 +454,9 @@ export class OpsManagerClient {
     const maxItems = positiveInteger(opts.maxItems, DEFAULT_MAX_ITEMS, 'maxItems');
     const items: T[] = [];
     const visited = new Set<string>();
+    // Each ID once: the tree's item IDs are built from them (a repeat makes the view refuse the list), and a list
+    // whose pages only repeat what was seen is over, whatever its links and totalCount say.
+    const ids = new Set<string>();
     let pageNum = 1;
     let url = this.buildUrl(path, { ...filter, pageNum: '1', itemsPerPage: String(itemsPerPage) });
     for (;;) {
@@ -476,9 +479,10 @@ export class OpsManagerClient {
         throw error;
       }
       const page = this.parseAt(url, () => parseList(payload, parseItem));
-      const taken = page.results.slice(0, maxItems - items.length);
+      const fresh = page.results.filter((item) => !ids.has(item.id) && ids.add(item.id));
+      const taken = fresh.slice(0, maxItems - items.length);
       items.push(...taken);
-      if (opts.onPage?.(taken) === false || items.length >= maxItems || page.results.length === 0) {
+      if (opts.onPage?.(taken) === false || items.length >= maxItems || fresh.length === 0) {
         break;
       }
       pageNum++;

@@ -6,12 +6,15 @@ import type * as vscode from 'vscode';
 import { blockerText, errorText } from '../../../src/core/errorText';
 import { addSecret } from '../../../src/core/mask';
 import {
+  httpError,
   isCancellation,
+  parseErrorFor,
   isOpsManagerError,
   OpsManagerError,
   type OpsManagerErrorInit,
 } from '../../../src/opsManager/common/errors';
 import { englishL10n } from '../../../src/jobPanel/translate';
+import { parseRestoreJob } from '../../../src/opsManager/api/parse';
 import { OpsManagerClient } from '../../../src/opsManager/api/client';
 import { chooseProxy } from '../../../src/opsManager/http/proxy';
 import { loadCa } from '../../../src/opsManager/http/transport';
@@ -77,6 +80,31 @@ describe('errorText: one wording for every error', () => {
     renamed.name = 'Canceled';
     assert.ok(!isCancellation(renamed), 'a name is not a kind');
     assert.ok(!isCancellation(new OpsManagerError({ kind: 'http', message: 'h' })));
+  });
+
+  it('what a hostile server said is shown as it is: no clickable command link, no reordered text', () => {
+    // Notifications make `[text](command:…)` clickable; a server's words must never become one.
+    const url = 'http://127.0.0.1:9/api/public/v1.0/groups/5f2b3c4d5e6f708192a3b4c1';
+    const said =
+      'Try [Fix it](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) \u202Eexe.gnp';
+    const api = httpError(500, JSON.stringify({ error: 500, errorCode: 'UNEXPECTED', detail: said }), url);
+    const html = httpError(502, `<html><body><p>${said}</p></body></html>`, url);
+    // A 2xx body of the wrong shape quotes the value it got.
+    let shape: unknown;
+    try {
+      parseRestoreJob({ id: '65e0f1a2b3c4d5e6f7a8b901', delivery: said });
+    } catch (error) {
+      shape = parseErrorFor(url, error instanceof Error ? error.message : '', error);
+    }
+    assert.ok(shape instanceof OpsManagerError);
+    for (const error of [api, html, shape, new Error(said)]) {
+      const text = errorText(error, englishL10n);
+      assert.ok(!text.includes(']('), text);
+      assert.ok(!text.includes('\u202E'), text);
+      assert.ok(text.includes('[Fix it] (command:'), text);
+      assert.ok(!text.includes('\n'), text);
+      if (error !== shape) assert.ok(text.includes('\\u202eexe.gnp'), text); // the shape error quotes 60 characters
+    }
   });
 
   it('an unknown code or a plain error shows its message, masked', () => {

@@ -2,6 +2,7 @@
 // fields explained, hostile server values only ever as text, a strict CSP, and the Download button's reasons.
 import * as assert from 'node:assert/strict';
 import type { RestoreJob } from '../../../src/opsManager/api/model';
+import { parseRestoreJob } from '../../../src/opsManager/api/parse';
 import { formatBytes } from '../../../src/opsManager/common/format';
 import { formatUtc, relativeTime } from '../../../src/core/dateTime';
 import { formatProgress } from '../../../src/core/progressText';
@@ -481,6 +482,14 @@ describe('panel HTML', () => {
       assert.match(textOf(html), /javascript:alert\(4\) \(not an http or https link\)/);
     });
 
+    it('renders a job whose unknown field is nested 200 000 deep (400 kB of JSON), in the fields and the raw view', () => {
+      const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+      const job = parseRestoreJob(JSON.parse(`{"id":"${REF.jobId}","statusName":"FINISHED","nested":${deep}}`));
+      const page = render(job);
+      assert.match(textOf(fieldHtml(page, 'statusName')), /Finished/);
+      assert.ok(page.includes('id="section-raw"'));
+    });
+
     it('shows an unknown status as sent, in a neutral badge', () => {
       assert.match(fieldHtml(html, 'delivery.statusName'), /class="badge neutral"/);
       const unknown = render({ ...seedJob(), statusName: 'QUEUED' });
@@ -553,6 +562,15 @@ describe('panel HTML', () => {
       assert.equal(panelTitle(first), `${CLUSTER_ID} · …a8b901`);
       assert.equal(panelTitle(second, 'rs-orders'), 'rs-orders · …b9c002');
       assert.match(textOf(render(fullJob(), { clusterName: 'rs-orders' })), /Cluster rs-orders/);
+    });
+
+    it('a hostile cluster name in the tab title (and the notifications that reuse it): one line, bounded, no link', () => {
+      const name = `rs\u202Esredro\n[Open](command:workbench.action.terminal.new)${'x'.repeat(100_000)}`;
+      const title = panelTitle(REF, name, { created: '2024-11-26T12:33:05Z' }, new Date('2024-11-26T20:00:00Z'), 'en');
+      assert.ok(title.startsWith('rs\\u202esredro [Open] (command:'), title.slice(0, 60));
+      assert.doesNotMatch(title, /[\u202E\n]/u);
+      assert.ok(title.length < 120, `${title.length} characters`);
+      assert.match(title, /… · Nov 26, /);
     });
   });
 

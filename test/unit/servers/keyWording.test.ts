@@ -9,6 +9,7 @@ import {
   addServerRefused,
   completeBaseUrl,
   completedUrlNote,
+  describeVersion,
   duplicateAccount,
   isKeyRefused,
   serverWords,
@@ -90,5 +91,24 @@ describe('servers: wording of the key check', () => {
     const failed = setApiKeyOutcome(englishL10n, server, { outcome: 'failed', reason: 'Connection refused.' });
     assert.equal(failed.title, 'Could not test the API key for "Prod"');
     assert.equal(failed.detail, 'Connection refused. Save the key without the test, or enter it again.');
+  });
+
+  it("a hostile server's version and words reach the notification safe: one line, bounded, no command link", () => {
+    const link = '[Open](command:workbench.action.terminal.new)';
+    const version = describeVersion({ appName: `MMS ${link}\u202E`, build: 'x'.repeat(100_000), extra: {} });
+    const said = serverWords(
+      new OpsManagerError({
+        kind: 'http',
+        status: 401,
+        message: 'refused',
+        detail: `Go\n${link} ${'y'.repeat(100_000)}`,
+      }),
+    );
+    for (const text of [version, said]) {
+      assert.ok(!text.includes('](') && !text.includes('\u202E') && !text.includes('\n'), text.slice(0, 100));
+      assert.ok(text.length < 500, `${text.length} characters`);
+    }
+    assert.ok(version.startsWith('MMS [Open] (command:workbench.action.terminal.new)\\u202e x'), version.slice(0, 80));
+    assert.ok(said.startsWith('HTTP 401: Go [Open] (command:'), said.slice(0, 80));
   });
 });

@@ -142,6 +142,43 @@ describe('client: paging and envelope edge cases (scripted server)', () => {
     assert.equal(seen.length, 1);
   });
 
+  it('a next link that changes on every page but brings back the same items ends the list after one repeat', async () => {
+    let n = 0;
+    handler = () => ({
+      body: {
+        results: [group(1), group(2)],
+        totalCount: 1_000_000,
+        links: [{ rel: 'next', href: `${base}/api/public/v1.0/groups?pageNum=2&itemsPerPage=2&n=${++n}` }],
+      },
+    });
+    const groups = await withClient({}, (c) => c.listGroups({ itemsPerPage: 2 }));
+    assert.deepEqual(
+      groups.map((g) => g.name),
+      ['g1', 'g2'],
+    );
+    assert.equal(seen.length, 2);
+  });
+
+  it('an ID listed twice (within a page or on the next page, as when a job is created while paging) is kept once', async () => {
+    // The tree's item IDs come from these: a repeated one would make the view refuse the whole list.
+    handler = (url) => {
+      const pageNum = Number(url.searchParams.get('pageNum'));
+      const results =
+        pageNum === 1 ? [group(1), group(2), group(2)] : [group(2), group(3), { ...group(1), name: 'again' }];
+      const links =
+        pageNum === 1
+          ? [{ rel: 'next', href: `${base}/api/public/v1.0/groups?pageNum=2&itemsPerPage=3` }]
+          : [{ rel: 'self', href: url.href }];
+      return { body: { results, links } };
+    };
+    const groups = await withClient({}, (c) => c.listGroups({ itemsPerPage: 3 }));
+    assert.deepEqual(
+      groups.map((g) => g.name),
+      ['g1', 'g2', 'g3'],
+    );
+    assert.equal(seen.length, 2);
+  });
+
   it('an empty page ends the list even if the server claims more', async () => {
     handler = () => ({
       body: { results: [], totalCount: 10, links: [{ rel: 'next', href: `${base}/api/public/v1.0/groups?pageNum=9` }] },
