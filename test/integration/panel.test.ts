@@ -7,34 +7,22 @@ import type { RestoreJobPanels } from '../../src/jobPanel/index';
 import type { JobRef } from '../../src/core/services';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
-import { setApiKey, setServers, testApi, waitFor } from './uiSupport';
+import { setApiKey, setServers, testPanels, waitFor } from './uiSupport';
 
 const J = SAMPLE.jobs;
 const SERVER = 'Panel Sim';
 const VIEW_TYPE = 'opsManager.restoreJob';
 const WATCH_SECONDS = 2;
 
-type Panels = Pick<
-  RestoreJobPanels,
-  'getState' | 'refresh' | 'restore' | 'postDownloadProgress' | 'postDownloadState' | 'openRefs'
->;
-
-function isPanels(value: unknown): value is Panels {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    ['getState', 'refresh', 'restore', 'postDownloadProgress', 'postDownloadState', 'openRefs'].every(
-      (name) => typeof Reflect.get(value, name) === 'function',
-    )
-  );
-}
-
-async function panelsHook(): Promise<Panels> {
-  const api: object = await testApi();
-  const panels: unknown = Reflect.get(api, 'panels');
-  assert.ok(isPanels(panels), 'activate() returns the panel controller as `panels` in its TestApi');
-  return panels;
-}
+const PANEL_METHODS = [
+  'getState',
+  'refresh',
+  'restore',
+  'postDownloadProgress',
+  'postDownloadState',
+  'openRefs',
+] as const;
+type Panels = Pick<RestoreJobPanels, (typeof PANEL_METHODS)[number]>;
 
 function refOf(job: { id: string; groupId: string; clusterId: string }): JobRef {
   return { server: SERVER, groupId: job.groupId, clusterId: job.clusterId, jobId: job.id };
@@ -75,7 +63,7 @@ describe('Restore job panel', function () {
       .update('watchIntervalSeconds', WATCH_SECONDS, vscode.ConfigurationTarget.Global);
     await setServers([{ name: SERVER, baseUrl: sim.baseUrl, username: sim.user }]);
     await setApiKey(SERVER, sim.key);
-    panels = await panelsHook();
+    panels = await testPanels(...PANEL_METHODS);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

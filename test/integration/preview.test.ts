@@ -10,7 +10,7 @@ import type { JobRef } from '../../src/core/services';
 import type { TreeNode } from '../../src/explorer/nodes/common';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SAMPLE } from '../simulator/sampleData';
-import { children, item, nodeAt, setApiKey, setServers, testApi, waitFor } from './uiSupport';
+import { children, item, nodeAt, setApiKey, setServers, testPanels, waitFor } from './uiSupport';
 
 const J = SAMPLE.jobs;
 const SERVER = 'Preview Sim';
@@ -18,20 +18,8 @@ const VIEW_TYPE = 'opsManager.restoreJob';
 /** Longer than the double-click interval (src/explorer/repeatActivation.ts): the next click is a new one. */
 const PAUSE_MS = 600;
 
-type Panels = Pick<
-  RestoreJobPanels,
-  'getState' | 'restore' | 'postDownloadState' | 'keepOpen' | 'previewRef' | 'refresh'
->;
-
-function isPanels(value: unknown): value is Panels {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    ['getState', 'restore', 'postDownloadState', 'keepOpen', 'previewRef', 'refresh'].every(
-      (name) => typeof Reflect.get(value, name) === 'function',
-    )
-  );
-}
+const PANEL_METHODS = ['getState', 'restore', 'postDownloadState', 'keepOpen', 'previewRef', 'refresh'] as const;
+type Panels = Pick<RestoreJobPanels, (typeof PANEL_METHODS)[number]>;
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -76,10 +64,7 @@ describe('Preview panels', function () {
     sim = await startSimulator();
     await setServers([{ name: SERVER, baseUrl: sim.baseUrl, username: sim.user }]);
     await setApiKey(SERVER, sim.key);
-    const api: object = await testApi();
-    const found: unknown = Reflect.get(api, 'panels');
-    assert.ok(isPanels(found), 'activate() returns the panel controller as `panels`');
-    panels = found;
+    panels = await testPanels(...PANEL_METHODS);
     const jobs = await children(await nodeAt(SERVER, SAMPLE.groups.production.name, 'rs-orders', 'Restore Jobs'));
     rows = new Map(jobs.map((node) => [(item(node).id ?? '').replace(/^.*\/job:/, ''), node]));
   });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/explorer/nodes/common';
+import type { RestoreJobPanels } from '../../src/jobPanel/index';
 
 export const EXTENSION_ID = 'opsmanager-tools.ops-manager-restore-jobs';
 
@@ -15,6 +16,27 @@ export async function testApi(): Promise<TestApi> {
   const api = await extension.activate();
   assert.ok(api?.treeProvider, 'activate() returns the tree provider for tests');
   return api;
+}
+
+/** The panel controller activate() hands to tests, checked to have the methods a suite calls. */
+export async function testPanels<K extends keyof RestoreJobPanels>(
+  ...methods: K[]
+): Promise<Pick<RestoreJobPanels, K>> {
+  const found: unknown = Reflect.get(await testApi(), 'panels');
+  assert.ok(
+    hasMethods(found, methods),
+    `activate() returns the panel controller as \`panels\`, with ${methods.join(', ')}`,
+  );
+  return found;
+}
+
+function hasMethods<K extends keyof RestoreJobPanels>(
+  value: unknown,
+  names: readonly K[],
+): value is Pick<RestoreJobPanels, K> {
+  return (
+    typeof value === 'object' && value !== null && names.every((name) => typeof Reflect.get(value, name) === 'function')
+  );
 }
 
 export async function setServers(servers: unknown[]): Promise<void> {

@@ -13,6 +13,7 @@ import { MAX_DOWNLOADS_LIMIT as UNLIMITED_DOWNLOADS } from '../../../src/opsMana
 import { parsePanelState, parseWebviewMessage } from '../../../src/jobPanel/protocol';
 import type { JobRef } from '../../../src/core/jobRef';
 import { englishL10n } from '../../../src/jobPanel/translate';
+import { decodeHtml } from '../support/panelDocument';
 
 const NOW = new Date('2016-03-04T22:30:00Z');
 const JOB_ID = '65e0f1a2b3c4d5e6f7a8b901';
@@ -177,7 +178,7 @@ function parseTags(html: string): Tag[] {
       if (!closing) {
         const attrs = new Map<string, string>();
         for (const m of attrText.matchAll(ATTR)) {
-          attrs.set(m[1].toLowerCase(), decode(m[2] ?? m[3] ?? m[4] ?? ''));
+          attrs.set(m[1].toLowerCase(), decodeHtml(m[2] ?? m[3] ?? m[4] ?? ''));
         }
         tags.push({ name: name.toLowerCase(), attrs });
       }
@@ -199,18 +200,8 @@ function fieldHtml(html: string, name: string): string {
   return html.slice(dd + 4, end);
 }
 
-/** What a browser makes of escaped text (only the entities escapeHtml produces). */
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 function textOf(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ''));
+  return decodeHtml(html.replace(/<[^>]*>/g, ''));
 }
 
 function downloadButton(html: string): Tag {

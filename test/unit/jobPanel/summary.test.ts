@@ -9,7 +9,7 @@ import { firstScreen, type NextStep } from '../../../src/jobPanel/summary';
 import { MAX_DOWNLOADS_LIMIT as UNLIMITED_DOWNLOADS } from '../../../src/opsManager/api';
 import { nextStepText } from '../../../src/jobPanel/summaryText';
 import { englishL10n } from '../../../src/jobPanel/translate';
-import { renderPanel } from '../support/panelDocument';
+import { decodeHtml, renderPanel } from '../support/panelDocument';
 
 const NOW = new Date('2026-11-30T23:21:00Z');
 const IN_3H12 = '2026-12-01T02:33:30Z';
@@ -49,18 +49,9 @@ function render(j: RestoreJob, extra: Partial<DocumentInput> = {}): string {
   return renderPanel({ ref: REF, now: NOW, job: j, ...extra });
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /** The text a sighted user reads (visually hidden sentences and aria-hidden dots left out). */
 function visibleText(html: string): string {
-  return decode(
+  return decodeHtml(
     html
       .replace(/<span class="visually-hidden">[^<]*<\/span>/g, '')
       .replace(/<[^>]*>/g, '')

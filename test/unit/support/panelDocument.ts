@@ -25,3 +25,13 @@ export function renderPanel(extra: Partial<DocumentInput> = {}): string {
     ...extra,
   });
 }
+
+/** What a browser makes of escaped text (only the entities escapeHtml produces). */
+export function decodeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
